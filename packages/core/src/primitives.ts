@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** A lowercase identifier for sites and surveys: letters, digits, `-` and `_`, up to 64 characters. */
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1–64 lowercase letters, digits, "-" or "_", starting with a letter or digit');
+/** A site or survey identifier. */
+export type Slug = z.infer<typeof Slug>;
+
+/** A BCP 47 language tag such as `en`, `ja` or `ja-JP`. */
+export const LocaleTag = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag such as "en" or "ja-JP"');
+/** A language tag. */
+export type LocaleTag = z.infer<typeof LocaleTag>;
+
+/** Where the interaction happened. */
+export const Channel = z.enum(['web', 'chat', 'email', 'sms', 'app', 'other']);
+/** One of `web`, `chat`, `email`, `sms`, `app`, `other`. */
+export type Channel = z.infer<typeof Channel>;
+
+/** Texts per locale, e.g. `{ en: "…", ja: "…" }`. */
+export const LocalizedText = z.record(LocaleTag, z.string().trim().min(1).max(500));
+/** A text in several languages. */
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+// Keys that would reach Object.prototype when a parsed map is copied with plain assignment.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Rejects own keys such as `__proto__` that JSON.parse keeps but a copied map would silently drop. */
+export const NoReservedKeys = z.custom<unknown>().superRefine((value, ctx) => {
+  if (typeof value !== 'object' || value === null) return;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'this key name is reserved' });
+  }
+});
+
+/** A key of a free-form map: 1–40 characters of letters, digits, `_`, `.`, `:` or `-`. */
+export const MapKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{1,40}$/, 'keys must be 1–40 letters, digits, "_", ".", ":" or "-"')
+  .refine((key) => !FORBIDDEN_KEYS.has(key), 'this key name is reserved');

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { Kind, SCALES } from './scales.js';
+import { Channel, LocaleTag, MapKey, NoReservedKeys, Slug } from './primitives.js';
+
+/** Free-form context sent with an answer (conversation id, agent id, team…): ≤ 20 string entries. */
+export const Context = NoReservedKeys.pipe(
+  z
+    .record(MapKey, z.string().max(200, 'values must be at most 200 characters'))
+    .refine((map) => Object.keys(map).length <= 20, 'at most 20 keys'),
+);
+/** A string map. */
+export type Context = z.infer<typeof Context>;
+
+/** Who answered: a random id the widget keeps, and the site's own user id when it called `identify`. */
+export const Respondent = z.strictObject({
+  anonymousId: z.string().min(1).max(100).optional(),
+  userId: z.string().min(1).max(200).optional(),
+});
+/** A respondent. */
+export type Respondent = z.infer<typeof Respondent>;
+
+/** One answer, as the widget or a chat backend sends it. */
+export const SurveyResponse = z
+  .strictObject({
+    id: z.uuid('must be a UUID made by the client (the idempotency key)'),
+    site: Slug,
+    survey: Slug,
+    kind: Kind,
+    score: z.number().int('must be an integer'),
+    comment: z.string().max(2000, 'must be at most 2,000 characters').optional(),
+    locale: LocaleTag,
+    channel: Channel,
+    touchpoint: z.string().min(1).max(64).optional(),
+    context: Context.optional(),
+    respondent: Respondent.optional(),
+    answeredAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time such as 2026-11-23T10:30:00Z' }),
+  })
+  .superRefine((response, ctx) => {
+    const scale = SCALES[response.kind];
+    if (response.score < scale.min || response.score > scale.max) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['score'],
+        message: `${response.kind} scores are integers from ${scale.min} to ${scale.max}, got ${response.score}`,
+      });
+    }
+  });
+/** One parsed answer. */
+export type SurveyResponse = z.infer<typeof SurveyResponse>;
+
+/** Up to 100 answers in one request. */
+export const ResponseBatch = z.strictObject({
+  responses: z.array(SurveyResponse).min(1, 'must hold at least 1 response').max(100, 'must hold at most 100 responses'),
+});
+/** A batch of answers. */
+export type ResponseBatch = z.infer<typeof ResponseBatch>;

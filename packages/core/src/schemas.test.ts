@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { toIssues } from './issues.js';
+import { ResponseBatch, SurveyResponse } from './response.js';
+import { KoeConfig, Site } from './site.js';
+import { Survey } from './survey.js';
+
+const valid = {
+  id: '0b7c3f0e-8d1e-4f55-9a51-2f7e1c3a9d10',
+  site: 'demo',
+  survey: 'post-chat',
+  kind: 'csat',
+  score: 4,
+  comment: 'とても丁寧な対応でした',
+  locale: 'ja-JP',
+  channel: 'chat',
+  touchpoint: 'support',
+  context: { conversationId: 'c-123', agentId: 'a-9' },
+  respondent: { anonymousId: 'anon-1', userId: 'u-42' },
+  answeredAt: '2026-11-23T10:30:00.000Z',
+};
+
+function issuesOf(schema: z.ZodType, input: unknown) {
+  const result = schema.safeParse(input);
+  expect(result.success).toBe(false);
+  return result.success ? [] : toIssues(result.error);
+}
+
+describe('SurveyResponse', () => {
+  it('accepts a complete answer and a minimal one', () => {
+    expect(SurveyResponse.parse(valid)).toEqual(valid);
+    const { comment, touchpoint, context, respondent, ...minimal } = valid;
+    expect(SurveyResponse.safeParse(minimal).success).toBe(true);
+  });
+
+  const bad: [string, Record<string, unknown>, string, RegExp][] = [
+    ['id that is not a UUID', { id: 'abc' }, 'id', /UUID/],
+    ['missing site', { site: undefined }, 'site', /./],
+    ['site with capitals', { site: 'Demo' }, 'site', /lowercase/],
+    ['unknown kind', { kind: 'stars' }, 'kind', /./],
+    ['score as a string', { score: '9' }, 'score', /number/],
+    ['fractional score', { score: 4.5 }, 'score', /integer/],
+    ['CSAT score 6', { score: 6 }, 'score', /csat scores are integers from 1 to 5, got 6/],
+    ['NPS score 11', { kind: 'nps', score: 11 }, 'score', /0 to 10/],
+    ['CES score 0', { kind: 'ces', score: 0 }, 'score', /1 to 7/],
+    ['comment over 2,000 characters', { comment: 'あ'.repeat(2001) }, 'comment', /2,000/],
+    ['bad locale', { locale: 'japanese!' }, 'locale', /language tag/],
+    ['unknown channel', { channel: 'fax' }, 'channel', /./],
+    ['touchpoint too long', { touchpoint: 'x'.repeat(65) }, 'touchpoint', /./],
+    ['context value over 200', { context: { note: 'x'.repeat(201) } }, 'context.note', /200/],
+    ['context key over 40', { context: { ['k'.repeat(41)]: 'v' } }, `context.${'k'.repeat(41)}`, /1–40/],
+    ['context value not a string', { context: { n: 5 } }, 'context.n', /string/],
+    ['context with 21 keys', { context: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])) }, 'context', /20 keys/],
+    ['unknown respondent key', { respondent: { email: 'a@b.c' } }, 'respondent.email', /unknown key/],
+    ['answeredAt not ISO', { answeredAt: 'yesterday' }, 'answeredAt', /ISO 8601/],
+    ['unknown top-level key', { extra: 1 }, 'extra', /unknown key "extra"/],
+  ];
+  it.each(bad)('rejects %s with an issue at its path', (_, patch, path, message) => {
+    const issues = issuesOf(SurveyResponse, { ...valid, ...patch });
+    const issue = issues.find((i) => i.path === path);
+    expect(issue, JSON.stringify(issues)).toBeDefined();
+    expect(issue!.message).toMatch(message);
+  });
+
+  it('rejects a __proto__ key from JSON without touching prototypes', () => {
+    const body = JSON.parse(`{"__proto__":{"polluted":true},${JSON.stringify(valid).slice(1)}`);
+    expect(issuesOf(SurveyResponse, body)).toContainEqual({ path: '__proto__', message: 'unknown key "__proto__"' });
+    const inContext = JSON.parse(JSON.stringify(valid).replace('"conversationId"', '"__proto__"'));
+    expect(issuesOf(SurveyResponse, inContext)).toContainEqual({ path: 'context.__proto__', message: 'this key name is reserved' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('rejects something that is not an object at the root', () => {
+    expect(issuesOf(SurveyResponse, 'hello')).toEqual([{ path: '', message: expect.stringMatching(/object/) }]);
+  });
+});
+
+describe('ResponseBatch', () => {
+  it('accepts 1 to 100 responses', () => {
+    expect(ResponseBatch.safeParse({ responses: [valid] }).success).toBe(true);
+    expect(ResponseBatch.safeParse({ responses: Array(100).fill(valid) }).success).toBe(true);
+  });
+  it.each([
+    [0, /at least 1/],
+    [101, /at most 100/],
+  ])('rejects a batch of %d', (count, message) => {
+    const issues = issuesOf(ResponseBatch, { responses: Array(count).fill(valid) });
+    expect(issues[0]).toEqual({ path: 'responses', message: expect.stringMatching(message) });
+  });
+  it('names a bad item by its index', () => {
+    const issues = issuesOf(ResponseBatch, { responses: [valid, { ...valid, score: 9 }] });
+    expect(issues).toEqual([{ path: 'responses.1.score', message: expect.stringMatching(/1 to 5/) }]);
+  });
+});
+
+describe('Survey', () => {
+  const survey = {
+    id: 'nps-web',
+    kind: 'nps',
+    question: { en: 'Would you recommend us?', ja: 'すすめたいですか？' },
+    followUp: { detractor: { en: 'What went wrong?' } },
+    trigger: { on: 'pageview', url: '/thanks*', delaySeconds: 5 },
+    throttle: { recontactDays: 30, sampleRate: 0.5 },
+  };
+  it('applies defaults', () => {
+    const parsed = Survey.parse({ id: 'x', kind: 'csat' });
+    expect(parsed).toEqual({ id: 'x', kind: 'csat', throttle: { recontactDays: 90, sampleRate: 1 }, channel: 'web' });
+    expect(Survey.parse(survey).channel).toBe('web');
+  });
+  const bad: [string, Record<string, unknown>, string][] = [
+    ['bad id', { id: 'NPS Web' }, 'id'],
+    ['follow-up for another kind', { followUp: { satisfied: { en: 'x' } } }, 'followUp.satisfied'],
+    ['unknown trigger', { trigger: { on: 'scroll' } }, 'trigger.on'],
+    ['event trigger without event', { trigger: { on: 'event' } }, 'trigger.event'],
+    ['negative delay', { trigger: { on: 'event', event: 'x', delaySeconds: -1 } }, 'trigger.delaySeconds'],
+    ['sample rate above 1', { throttle: { recontactDays: 1, sampleRate: 2 } }, 'throttle.sampleRate'],
+    ['empty question text', { question: { en: '' } }, 'question.en'],
+    ['bad locale key', { question: { 'not a tag': 'x' } }, 'question.not a tag'],
+    ['unknown key', { color: 'red' }, 'color'],
+  ];
+  it.each(bad)('rejects %s at its path', (_, patch, path) => {
+    expect(issuesOf(Survey, { ...survey, ...patch }).map((i) => i.path)).toContain(path);
+  });
+});
+
+describe('Site and KoeConfig', () => {
+  const site = { key: 'demo', name: 'Demo', origins: ['https://shop.example.com', 'http://localhost:8787'], surveys: [{ id: 'a', kind: 'nps' }] };
+  it('accepts a config', () => {
+    expect(KoeConfig.parse({ sites: [site] }).sites[0]!.surveys[0]!.throttle.recontactDays).toBe(90);
+  });
+  it.each([
+    ['origin with a path', { origins: ['https://shop.example.com/'] }, 'origins.0'],
+    ['origin that is not a URL', { origins: ['shop'] }, 'origins.0'],
+    ['short secret', { secret: 'short' }, 'secret'],
+    ['negative rate limit', { rateLimit: { perMinute: -1 } }, 'rateLimit.perMinute'],
+    ['duplicate survey ids', { surveys: [{ id: 'a', kind: 'nps' }, { id: 'a', kind: 'csat' }] }, 'surveys.1.id'],
+  ])('rejects %s', (_, patch, path) => {
+    expect(issuesOf(Site, { ...site, ...patch }).map((i) => i.path)).toContain(path);
+  });
+  it('rejects duplicate site keys and names the nested path of a bad survey', () => {
+    expect(issuesOf(KoeConfig, { sites: [site, site] }).map((i) => i.path)).toContain('sites.1.key');
+    const nested = { sites: [{ ...site, surveys: [{ id: 'a', kind: 'nps', throttle: { sampleRate: 3 } }] }] };
+    expect(issuesOf(KoeConfig, nested).map((i) => i.path)).toContain('sites.0.surveys.0.throttle.sampleRate');
+  });
+});
