@@ -1,0 +1,49 @@
+// The server side of the ingest benchmark, in its own process so autocannon (in the parent) does not share
+// its event loop. Usage: node bench/ingest-server.mjs bare|koe [--db file | --database-url url --schema s]
+// Prints "ready <port>" once listening; on SIGTERM prints "stored <n>" (koe) and exits.
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { PostgresStore, SqliteStore, silentLogger, startServer } from '../dist/index.js';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { db: { type: 'string' }, 'database-url': { type: 'string' }, schema: { type: 'string' } },
+});
+const mode = positionals[0];
+
+/** The benchmark's site: the origin autocannon sends, no rate limit (one client IP sends everything). */
+export const BENCH_CONFIG = {
+  sites: [{ key: 'bench', name: 'Bench', origins: ['https://shop.example'], rateLimit: { perMinute: 0 }, surveys: [{ id: 'nps', kind: 'nps' }] }],
+};
+
+if (mode === 'bare') {
+  // The baseline: the cheapest handler that still reads the body, as every real ingest must.
+  const app = new Hono();
+  app.post('/v1/responses', async (c) => {
+    await c.req.text();
+    return c.body(null, 204);
+  });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`ready ${info.port}`));
+  process.once('SIGTERM', () => server.close(() => process.exit(0)));
+} else if (mode === 'koe' || mode === 'koe-nowrite') {
+  // koe-nowrite is a diagnostic, never a result: the same app with a store that acknowledges without
+  // writing, to show how much of the gap to bare Hono is HTTP + validation and how much is the durable write.
+  const store = mode === 'koe-nowrite'
+    ? { insert: async (rows) => ({ accepted: rows.length, duplicates: 0 }), countsByScore: async () => ({}), close: async () => {} }
+    : values['database-url']
+    ? await PostgresStore.open(values['database-url'], { schema: values.schema })
+    : new SqliteStore(values.db);
+  const running = await startServer({ port: 0, host: '127.0.0.1', store, config: BENCH_CONFIG, widgetDir: false, logger: silentLogger });
+  console.log(`ready ${running.port}`);
+  process.once('SIGTERM', async () => {
+    await running.close();
+    const counts = await store.countsByScore({ site: 'bench', survey: 'nps' });
+    if (mode === 'koe') console.log(`stored ${Object.values(counts).reduce((a, b) => a + b, 0)}`);
+    await store.close();
+    process.exit(0);
+  });
+} else {
+  console.error('usage: node bench/ingest-server.mjs bare|koe [--db file | --database-url url]');
+  process.exit(2);
+}

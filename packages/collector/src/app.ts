@@ -1,0 +1,86 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { siteIndexOf, type ConfigSource } from './config/sites.js';
+import type { AppDeps } from './deps.js';
+import { ApiError, errorResponse } from './http/errors.js';
+import { RateLimiter } from './http/rate-limit.js';
+import { securityHeaders } from './http/security-headers.js';
+import { consoleLogger, type Logger } from './logger.js';
+import { exportRoutes } from './routes/export.js';
+import { healthRoutes } from './routes/health.js';
+import { ingestRoutes } from './routes/ingest.js';
+import { openApiRoutes } from './routes/openapi.js';
+import { reportRoutes } from './routes/reports.js';
+import { respondentRoutes } from './routes/respondents.js';
+import { staticRoutes } from './routes/static.js';
+import { surveyRoutes } from './routes/surveys.js';
+import { widgetRoutes } from './routes/widget.js';
+import type { Store } from './store/store.js';
+
+/** The default per-IP-and-site limit of POST /v1/responses, in requests per minute. */
+export const DEFAULT_RATE_LIMIT = 120;
+
+/** Options of `createApp`: the app's dependencies, injected so tests control them. */
+export interface AppOptions {
+  /** Where answers are stored and counted. */
+  store: Store;
+  /** The sites and surveys: a parsed `KoeConfig`, or a getter returning the current one (reloaded configs). */
+  config: ConfigSource;
+  /** The current time (default: the system clock). */
+  clock?: () => Date;
+  /** Bearer token of the admin routes (reports, export, deletion); without one they answer 401. */
+  adminToken?: string;
+  /** Proxies in front of the collector whose `X-Forwarded-For` entries to trust: `true` = 1 (default 0). */
+  trustProxy?: boolean | number;
+  /** Requests per minute per IP and site on POST /v1/responses when a site sets none (default 120; 0: no limit). */
+  rateLimitPerMinute?: number;
+  /** The widget's build output (`koe.js`, `koe-ui.js`…), served at the root with CORS `*`. */
+  widgetDir?: string;
+  /** Extra directories to serve, by URL prefix: `{ '/examples': '/abs/path/examples' }`. */
+  staticDirs?: Readonly<Record<string, string>>;
+  /** Where errors are logged (default: stderr). */
+  logger?: Logger;
+}
+
+/** Builds the collector's Hono app: ingest, surveys, reports, export, deletion, OpenAPI and static files. */
+export function createApp(options: AppOptions): Hono {
+  const now = options.clock ?? (() => new Date());
+  const deps: AppDeps = {
+    store: options.store,
+    sites: siteIndexOf(options.config),
+    now,
+    logger: options.logger ?? consoleLogger,
+    adminToken: options.adminToken,
+    trustedProxies: options.trustProxy === true ? 1 : typeof options.trustProxy === 'number' ? options.trustProxy : 0,
+    defaultRateLimit: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT,
+    limiter: new RateLimiter(() => now().getTime()),
+  };
+
+  const app = new Hono();
+  // The ingest routes come first and build their answers with the security headers themselves: Hono runs
+  // handlers in registration order, so the middleware below (which would cost the hottest route a Headers
+  // object per request) never runs for them.
+  ingestRoutes(app, deps);
+  app.use(securityHeaders());
+
+  healthRoutes(app, deps);
+  surveyRoutes(app, deps);
+  reportRoutes(app, deps);
+  exportRoutes(app, deps);
+  respondentRoutes(app, deps);
+  openApiRoutes(app);
+  if (options.widgetDir) widgetRoutes(app, options.widgetDir);
+  if (options.staticDirs) staticRoutes(app, options.staticDirs);
+
+  app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `No route ${c.req.method} ${c.req.path}`)));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      return errorResponse(c, new ApiError(error.status, error.status === 413 ? 'payload_too_large' : 'invalid_body', error.message || 'Bad request'));
+    }
+    // The client gets a generic message; the operator gets the details.
+    deps.logger.error(`${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return errorResponse(c, new ApiError(500, 'internal', 'Internal error; the collector logged the details'));
+  });
+  return app;
+}

@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { HELP } from './cli/help.js';
+import { ConfigError } from './config/load.js';
+import { consoleLogger } from './logger.js';
+import { openStore } from './open-store.js';
+import { ListenError, startServer } from './server.js';
+import { VERSION } from './version.js';
+
+/** A mistake in how the command was called: printed with a pointer to --help, exit code 2. */
+class UsageError extends Error {}
+
+const env = process.env;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (command === 'serve') return serve(rest);
+  if (command === 'seed') return seed(rest);
+  throw new UsageError(`unknown command "${command}"`);
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
+type OptionValues = Record<string, string | boolean | string[] | undefined>;
+
+function options(args: string[], spec: OptionSpec): OptionValues {
+  try {
+    return parseArgs({ args, options: { ...spec, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }).values as OptionValues;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be an integer from ${min} to ${max}, got "${value}"`);
+  return n;
+}
+
+function trustProxyOf(value: string | boolean | undefined): number | undefined {
+  if (value === undefined || value === false || value === '' || value === '0' || value === 'false') return undefined;
+  if (value === true || value === 'true') return 1;
+  return integer('--trust-proxy', value, 1, 10);
+}
+
+/** Where the store is: flags beat the environment, and an explicit `--db` beats KOE_DATABASE_URL. */
+function storeLocation(urlFlag: string | undefined, dbFlag: string | undefined): { databaseUrl: string | undefined; db: string } {
+  const databaseUrl = urlFlag ?? (dbFlag === undefined ? env.KOE_DATABASE_URL || undefined : undefined);
+  return { databaseUrl, db: dbFlag ?? env.KOE_DB ?? './koe.db' };
+}
+
+async function serve(args: string[]): Promise<number> {
+  // --trust-proxy takes an optional hop count: "--trust-proxy" alone means one proxy.
+  const normalized = args.flatMap((arg, i) => (arg === '--trust-proxy' && (args[i + 1] === undefined || args[i + 1]!.startsWith('-')) ? ['--trust-proxy=1'] : [arg]));
+  const values = options(normalized, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    db: { type: 'string' },
+    'database-url': { type: 'string' },
+    config: { type: 'string' },
+    'admin-token': { type: 'string' },
+    'trust-proxy': { type: 'string' },
+    'rate-limit': { type: 'string' },
+    'widget-dir': { type: 'string' },
+    static: { type: 'string', multiple: true },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const str = (name: string) => values[name] as string | undefined;
+  const configPath = str('config') ?? env.KOE_CONFIG;
+  const staticDirs: Record<string, string> = {};
+  for (const entry of (values.static as string[] | undefined) ?? []) {
+    const at = entry.indexOf('=');
+    const prefix = entry.slice(0, at);
+    const dir = entry.slice(at + 1);
+    if (at <= 0 || !dir) throw new UsageError(`--static takes prefix=dir, got "${entry}"`);
+    staticDirs[prefix] = resolve(dir);
+  }
+  const adminToken = str('admin-token') ?? env.KOE_ADMIN_TOKEN;
+  const trustProxy = trustProxyOf(str('trust-proxy') ?? env.KOE_TRUST_PROXY);
+  const rateLimit = integer('--rate-limit', str('rate-limit') ?? env.KOE_RATE_LIMIT, 0, 1_000_000);
+  const widgetDir = str('widget-dir') ?? env.KOE_WIDGET_DIR;
+  const { databaseUrl, db } = storeLocation(str('database-url'), str('db'));
+
+  const server = await startServer({
+    port: integer('--port', str('port') ?? env.KOE_PORT, 0, 65_535) ?? 8787,
+    host: str('host') ?? env.KOE_HOST ?? '0.0.0.0',
+    db,
+    config: configPath ?? './koe.config.json',
+    allowMissingConfig: configPath === undefined,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(adminToken ? { adminToken } : {}),
+    ...(trustProxy !== undefined ? { trustProxy } : {}),
+    ...(rateLimit !== undefined ? { rateLimitPerMinute: rateLimit } : {}),
+    ...(widgetDir ? { widgetDir: resolve(widgetDir) } : {}),
+    ...(Object.keys(staticDirs).length > 0 ? { staticDirs } : {}),
+  });
+  const sites = server.config().sites.length;
+  consoleLogger.info(`koe ${VERSION}: ${databaseUrl ? 'PostgreSQL' : `SQLite ${resolve(db)}`}, ${sites} site${sites === 1 ? '' : 's'}`);
+  if (sites === 0) consoleLogger.warn(`no sites configured: create ${configPath ?? './koe.config.json'} (it is picked up without a restart)`);
+  if (!adminToken) consoleLogger.warn('no admin token: the report API answers 401 (set KOE_ADMIN_TOKEN)');
+  // Tests and scripts read the URL from this exact line.
+  consoleLogger.info(`koe listening on ${server.url}`);
+
+  await new Promise<void>((done) => {
+    const stop = (signal: NodeJS.Signals) => {
+      consoleLogger.info(`${signal}: finishing in-flight requests, then closing the store`);
+      // A second signal means "now": exit without waiting.
+      process.once(signal, () => process.exit(1));
+      server.close().then(done, (error: unknown) => {
+        consoleLogger.error(`shutdown: ${(error as Error).message}`);
+        process.exit(1);
+      });
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  consoleLogger.info('koe stopped');
+  return 0;
+}
+
+async function seed(args: string[]): Promise<number> {
+  const values = options(args, {
+    demo: { type: 'boolean' },
+    responses: { type: 'string' },
+    days: { type: 'string' },
+    site: { type: 'string' },
+    db: { type: 'string' },
+    'database-url': { type: 'string' },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (!values.demo) throw new UsageError('koe seed needs --demo (the only generator so far)');
+  const str = (name: string) => values[name] as string | undefined;
+  const responses = integer('--responses', str('responses'), 0, 10_000_000) ?? 2000;
+  const days = integer('--days', str('days'), 1, 3650) ?? 90;
+  const site = str('site') ?? 'demo';
+  const { databaseUrl, db } = storeLocation(str('database-url'), str('db'));
+  const { seedDemo } = await import('./seed/demo.js');
+  const store = await openStore({ databaseUrl, db });
+  try {
+    const started = Date.now();
+    const added = await seedDemo(store, { site, responses, days });
+    const skipped = responses - added;
+    consoleLogger.info(
+      `seeded ${added} demo answers into site "${site}" over ${days} days in ${Date.now() - started} ms${skipped > 0 ? ` (${skipped} already there)` : ''}`,
+    );
+  } finally {
+    await store.close();
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    // Operators get one line, never a stack trace, for every failure they can fix themselves.
+    if (error instanceof UsageError) {
+      process.stderr.write(`koe: ${error.message}\nRun "koe --help" for usage.\n`);
+      process.exit(2);
+    }
+    if (error instanceof ConfigError || error instanceof ListenError) {
+      process.stderr.write(`koe: ${error.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`koe: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (env.KOE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,16 @@
+import type { SiteIndex } from './config/sites.js';
+import type { RateLimiter } from './http/rate-limit.js';
+import type { Logger } from './logger.js';
+import type { Store } from './store/store.js';
+
+/** What the routes share: built once by createApp from its options. */
+export interface AppDeps {
+  store: Store;
+  sites: () => SiteIndex;
+  now: () => Date;
+  logger: Logger;
+  adminToken: string | undefined;
+  trustedProxies: number;
+  defaultRateLimit: number;
+  limiter: RateLimiter;
+}

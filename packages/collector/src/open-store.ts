@@ -1,0 +1,19 @@
+import { connectStore, isPostgresUrl } from './store/index.js';
+import type { Store } from './store/store.js';
+
+/** Where to keep answers: a PostgreSQL URL, else an SQLite file. */
+export interface OpenStoreOptions {
+  /** `postgres://…` or `postgresql://…`; takes precedence over `db`. */
+  databaseUrl?: string | undefined;
+  /** SQLite file path. */
+  db: string;
+}
+
+/** Opens and migrates the store the options name (PostgreSQL when a URL is given, else the SQLite file). */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  if (options.databaseUrl) {
+    if (!isPostgresUrl(options.databaseUrl)) throw new Error('the database URL must start with postgres:// or postgresql://');
+    return connectStore(options.databaseUrl);
+  }
+  return connectStore(options.db);
+}

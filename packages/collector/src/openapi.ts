@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { Comparison, ResponseBatch, Summary, Survey, SurveyResponse } from '@koe/core';
+import { BreakdownQuery, ExportQuery, SummaryQuery, TrendQuery } from './reports/query.js';
+
+type JsonSchema = Record<string, unknown>;
+
+// Core's Context starts with a z.custom pre-check that JSON Schema cannot express; 'any' keeps the record
+// part that follows it, which is what clients need to know.
+const schema = (type: z.ZodType, io: 'input' | 'output' = 'input'): JsonSchema => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+};
+
+const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
+const error = (description: string) => ({ description, ...json('Error') });
+const queryParameters = (type: z.ZodObject) => {
+  const { properties = {}, required = [] } = schema(type) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(properties).map(([name, property]) => ({ name, in: 'query', required: required.includes(name), schema: property }));
+};
+const admin = { security: [{ admin: [] }] };
+const adminErrors = { 400: error('A query parameter is invalid; `issues` names it'), 401: error('Missing or wrong admin token') };
+
+const SummaryWithPrevious = { allOf: [{ $ref: '#/components/schemas/Summary' }], properties: {
+  from: { type: 'string', format: 'date-time' },
+  to: { type: 'string', format: 'date-time' },
+  previous: { $ref: '#/components/schemas/Summary' },
+  compare: { anyOf: [{ $ref: '#/components/schemas/Comparison' }, { type: 'null' }] },
+} };
+
+/** The OpenAPI 3.1 description of the HTTP API, generated from the same zod schemas that validate requests. */
+export function openApiDocument(version: string): JsonSchema {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'koe collector',
+      version,
+      description: 'Collects NPS, CSAT and CES answers from the koe widget and chat backends, and reports scores with confidence intervals.',
+    },
+    components: {
+      securitySchemes: {
+        admin: { type: 'http', scheme: 'bearer', description: 'KOE_ADMIN_TOKEN' },
+        siteSecret: { type: 'http', scheme: 'bearer', description: 'A site\'s `secret`, for server-to-server posts without Origin' },
+      },
+      schemas: {
+        SurveyResponse: schema(SurveyResponse),
+        ResponseBatch: schema(ResponseBatch),
+        Survey: schema(Survey, 'output'),
+        Summary: schema(Summary, 'output'),
+        Comparison: schema(Comparison, 'output'),
+        Error: schema(ErrorBody, 'output'),
+      },
+    },
+    paths: {
+      '/health': { get: { summary: 'Liveness', responses: { 200: { description: 'Serving' } } } },
+      '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
+      '/v1/sites/{site}/surveys': {
+        get: {
+          summary: "A site's surveys, for the widget (CORS for the site's origins, ETag)",
+          parameters: [{ name: 'site', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: { description: 'The surveys', content: { 'application/json': { schema: { type: 'object', properties: { surveys: { type: 'array', items: { $ref: '#/components/schemas/Survey' } } } } } } },
+            304: { description: 'Unchanged since If-None-Match' },
+            404: error('Unknown site'),
+          },
+        },
+      },
+      '/v1/responses': {
+        post: {
+          summary: 'Store one answer or a batch of up to 100 (idempotent by id); 202 once durable',
+          description: 'Browsers must send an Origin listed in the site; requests without Origin need `Authorization: Bearer <site secret>`. `text/plain` bodies holding JSON are accepted (sendBeacon).',
+          security: [{}, { siteSecret: [] }],
+          requestBody: {
+            required: true,
+            content: Object.fromEntries(
+              ['application/json', 'text/plain'].map((type) => [type, { schema: { oneOf: [{ $ref: '#/components/schemas/SurveyResponse' }, { $ref: '#/components/schemas/ResponseBatch' }] } }]),
+            ),
+          },
+          responses: {
+            202: { description: 'Stored durably', content: { 'application/json': { schema: { type: 'object', properties: { accepted: { type: 'integer' }, duplicates: { type: 'integer' } }, required: ['accepted', 'duplicates'] } } } },
+            400: error('Invalid JSON or body; `issues` names each bad field (batch items by index)'),
+            403: error('Unknown site or survey, origin not allowed, or wrong secret'),
+            413: error('Body over 64 KB'),
+            415: error('Content type other than application/json or text/plain'),
+            429: { ...error('Rate limit exceeded; see Retry-After'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
+            503: error('The store is unavailable; retry'),
+          },
+        },
+        get: {
+          ...admin,
+          summary: "Export a survey's answers as NDJSON or CSV (UTF-8 with BOM), streamed",
+          parameters: queryParameters(ExportQuery),
+          responses: { 200: { description: 'The answers', content: { 'application/x-ndjson': {}, 'text/csv': {} } }, ...adminErrors },
+        },
+      },
+      '/v1/reports/summary': {
+        get: {
+          ...admin,
+          summary: 'Score, interval and counts over a period, with the previous same-length period and a significance test',
+          parameters: queryParameters(SummaryQuery),
+          responses: { 200: { description: 'The summary', content: { 'application/json': { schema: SummaryWithPrevious } } }, ...adminErrors },
+        },
+      },
+      '/v1/reports/trend': {
+        get: {
+          ...admin,
+          summary: 'Summaries per day, week or month in an IANA time zone',
+          parameters: queryParameters(TrendQuery),
+          responses: { 200: { description: 'One summary per period with answers', content: { 'application/json': { schema: { type: 'array', items: { type: 'object', properties: { period: { type: 'string', format: 'date' }, summary: { $ref: '#/components/schemas/Summary' } } } } } } }, ...adminErrors },
+        },
+      },
+      '/v1/reports/breakdown': {
+        get: {
+          ...admin,
+          summary: 'Summaries per channel, touchpoint, locale or context key',
+          parameters: queryParameters(BreakdownQuery),
+          responses: { 200: { description: 'One summary per value', content: { 'application/json': { schema: { type: 'array', items: { type: 'object', properties: { value: { type: ['string', 'null'] }, summary: { $ref: '#/components/schemas/Summary' } } } } } } }, ...adminErrors },
+        },
+      },
+      '/v1/respondents/{id}': {
+        delete: {
+          ...admin,
+          summary: 'Delete every answer of an anonymous id or user id (privacy requests)',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } }],
+          responses: { 200: { description: 'How many answers were deleted', content: { 'application/json': { schema: { type: 'object', properties: { deleted: { type: 'integer' } } } } } }, ...adminErrors },
+        },
+      },
+      '/koe.js': { get: { summary: 'The widget loader for the script tag (and /koe-ui.js, locale chunks: every koe*.js the widget build emits)', responses: { 200: { description: 'JavaScript' } } } },
+    },
+  };
+}

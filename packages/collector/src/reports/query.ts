@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { Channel, MapKey, Slug } from '@koe/core';
+import { isTimeZone, startOfLocalDate } from './time-zone.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A point in time: an ISO 8601 date-time with offset, or a date (`YYYY-MM-DD`, midnight in `tz`). */
+const Instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
+  error: 'must be an ISO 8601 date-time with offset (2026-11-23T10:00:00Z) or a date (2026-11-23)',
+});
+
+/** An IANA time zone name. */
+export const TimeZone = z.string().refine(isTimeZone, 'must be an IANA time zone such as "Asia/Tokyo" or "UTC"');
+
+const base = {
+  site: Slug,
+  survey: Slug,
+  from: Instant.optional(),
+  to: Instant.optional(),
+  channel: Channel.optional(),
+  touchpoint: z.string().min(1).max(64).optional(),
+  tz: TimeZone.default('UTC'),
+  confidence: z.coerce.number().gt(0.5, 'must be between 0.5 and 1').lt(1, 'must be between 0.5 and 1').optional(),
+};
+
+/** Query of GET /v1/reports/summary. */
+export const SummaryQuery = z.strictObject(base);
+/** Query of GET /v1/reports/trend. */
+export const TrendQuery = z.strictObject({ ...base, interval: z.enum(['day', 'week', 'month']).default('day') });
+/** A breakdown dimension: a column or `context.<key>`. */
+export const Dimension = z.union([z.enum(['channel', 'touchpoint', 'locale']), z.templateLiteral(['context.', MapKey])], {
+  error: 'must be channel, touchpoint, locale or context.<key>',
+});
+/** Query of GET /v1/reports/breakdown. */
+export const BreakdownQuery = z.strictObject({ ...base, by: Dimension });
+/** Query of GET /v1/responses (the export). */
+export const ExportQuery = z.strictObject({ ...base, format: z.enum(['ndjson', 'csv']).default('ndjson') });
+
+/** Turns a `from`/`to` parameter into an instant, reading a bare date as midnight in `tz`. */
+export function instantOf(value: string | undefined, timeZone: string): Date | undefined {
+  if (value === undefined) return undefined;
+  return DATE.test(value) ? startOfLocalDate(value, timeZone) : new Date(value);
+}

@@ -1,0 +1,82 @@
+import type { Hono } from 'hono';
+import type { AppDeps } from '../deps.js';
+import { BOM, csvHeader, csvRow } from '../export/csv.js';
+import { adminAuth } from '../http/auth.js';
+import { SECURITY_HEADERS } from '../http/security-headers.js';
+import { invalidQuery } from '../http/errors.js';
+import { parseQuery } from '../http/query.js';
+import { ExportQuery, instantOf } from '../reports/query.js';
+import type { ResponseFilter, StoredResponse } from '../store/store.js';
+
+// Rows are sent in chunks of about this many characters: one write per row would cost more than the rows.
+const CHUNK_CHARS = 64 * 1024;
+
+/** GET /v1/responses: every answer of a survey, streamed as NDJSON or CSV without holding them in memory. */
+export function exportRoutes(app: Hono, deps: AppDeps): void {
+  app.get('/v1/responses', adminAuth(deps.adminToken), (c) => {
+    const query = parseQuery(c, ExportQuery);
+    const entry = deps.sites().sites.get(query.site);
+    if (!entry) throw invalidQuery([{ path: 'site', message: `no site "${query.site}" in the configuration` }]);
+    const from = instantOf(query.from, query.tz);
+    const to = instantOf(query.to, query.tz);
+    if (from && to && from.getTime() >= to.getTime()) throw invalidQuery([{ path: 'from', message: 'must be before to' }]);
+    const filter: ResponseFilter = {
+      site: query.site,
+      survey: query.survey,
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(query.channel ? { channel: query.channel } : {}),
+      ...(query.touchpoint ? { touchpoint: query.touchpoint } : {}),
+    };
+    const csv = query.format === 'csv';
+    const line = csv ? csvRow : (response: StoredResponse) => `${JSON.stringify(response)}\n`;
+    const body = textStream(deps.store.responses(filter), line, csv ? BOM + csvHeader() : '', (error) =>
+      deps.logger.error(`export: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    const name = `koe-${query.site}-${query.survey}.${csv ? 'csv' : 'ndjson'}`;
+    return new Response(body, {
+      status: 200,
+      headers: {
+        ...SECURITY_HEADERS,
+        'Content-Type': csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${name}"`,
+        'Cache-Control': 'no-store',
+      },
+    });
+  });
+}
+
+/** A byte stream of `head` then one line per item, pulled only as fast as the client reads. */
+function textStream<T>(items: AsyncIterable<T>, line: (item: T) => string, head: string, onError: (error: unknown) => void): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = items[Symbol.asyncIterator]();
+  let pending = head;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        for (;;) {
+          const next = await iterator.next();
+          if (next.done) {
+            if (pending) controller.enqueue(encoder.encode(pending));
+            controller.close();
+            return;
+          }
+          pending += line(next.value);
+          if (pending.length >= CHUNK_CHARS) {
+            controller.enqueue(encoder.encode(pending));
+            pending = '';
+            return;
+          }
+        }
+      } catch (error) {
+        // Headers are gone already; failing the stream makes the client see a truncated download, not a
+        // complete-looking file.
+        onError(error);
+        controller.error(new Error('export failed'));
+      }
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}

@@ -1,0 +1,157 @@
+import type { Context, Hono } from 'hono';
+import { ResponseBatch, SurveyResponse, toIssues, type Issue } from '@koe/core';
+import type { SiteEntry } from '../config/sites.js';
+import type { AppDeps } from '../deps.js';
+import type { InsertResult } from '../store/store.js';
+import { bearerToken, safeEqual } from '../http/auth.js';
+import { clientIp } from '../http/client-ip.js';
+import { readText } from '../http/body.js';
+import { jsonResponse } from '../http/json.js';
+import { ApiError, invalidBody } from '../http/errors.js';
+import { SECURITY_HEADERS } from '../http/security-headers.js';
+
+/** The largest request body POST /v1/responses accepts: 100 answers with long comments fit well below it. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const ACCEPTED_TYPES = new Set(['application/json', 'text/plain']);
+
+/** POST /v1/responses: one answer or a batch, answered 202 only once the store made them durable. */
+export function ingestRoutes(app: Hono, deps: AppDeps): void {
+  // Preflights carry no body, hence no site: admit any origin some site lists; the POST itself checks the
+  // origin against its own site. (Hand-written rather than hono/cors, which edits c.res around the handler
+  // and makes @hono/node-server build a full web Response on the hottest route.)
+  app.options('/v1/responses', (c) => {
+    const origin = c.req.header('origin');
+    const headers: Record<string, string> = { Vary: 'Origin, Access-Control-Request-Headers' };
+    if (origin !== undefined && deps.sites().origins.has(origin)) {
+      Object.assign(headers, {
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Methods': 'POST',
+        'Access-Control-Allow-Headers': 'Content-Type, Authorization',
+        'Access-Control-Max-Age': '86400',
+      });
+    }
+    return new Response(null, { status: 204, headers: { ...SECURITY_HEADERS, ...headers } });
+  });
+
+  app.post('/v1/responses', async (c) => {
+    const origin = c.req.header('origin');
+    // Plain header objects all the way: @hono/node-server writes them without building a Headers instance.
+    // Error answers carry the CORS headers too: the widget must read a 4xx or 429 to stop or to wait.
+    const headers: Record<string, string> =
+      origin !== undefined && deps.sites().origins.has(origin)
+        ? { Vary: 'Origin', 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After' }
+        : { Vary: 'Origin' };
+    try {
+      const result = await ingest(c, deps);
+      return jsonResponse(202, result, headers);
+    } catch (error) {
+      if (error instanceof ApiError) return jsonResponse(error.status, error.toBody(), { ...headers, ...error.headers });
+      throw error;
+    }
+  });
+}
+
+async function ingest(c: Context, deps: AppDeps): Promise<InsertResult> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  // text/plain is what sendBeacon and a preflight-free fetch send; it must hold JSON all the same.
+  if (!ACCEPTED_TYPES.has(type)) {
+    throw new ApiError(415, 'unsupported_media_type', `Send JSON as application/json or text/plain, not ${type === '' ? 'no content type' : type}`);
+  }
+  const body = parseJson(await readText(c, MAX_BODY_BYTES));
+  const entry = siteOf(body, deps);
+  if (entry) {
+    admitRate(c, entry, deps);
+    authorize(c, entry);
+  }
+  const responses = validate(body);
+  // validate() succeeding means every item names a site, so a missing entry here is impossible; keep TS sure.
+  if (!entry) throw new ApiError(403, 'forbidden', 'Unknown site');
+  checkSurveys(responses, entry, 'responses' in (body as object));
+  try {
+    const result = await deps.store.insert(responses, deps.now());
+    return { accepted: result.accepted, duplicates: result.duplicates };
+  } catch (error) {
+    deps.logger.error(`store: insert failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ApiError(503, 'unavailable', 'The answers could not be stored; retry later', undefined, { 'Retry-After': '5' });
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ApiError(400, 'invalid_json', `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** The site the body names (first item of a batch); 403 when it names one the config does not know. */
+function siteOf(body: unknown, deps: AppDeps): SiteEntry | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const isBatch = Array.isArray((body as { responses?: unknown }).responses);
+  const first = isBatch ? (body as { responses: unknown[] }).responses[0] : body;
+  const key = typeof first === 'object' && first !== null ? (first as { site?: unknown }).site : undefined;
+  if (typeof key !== 'string') return undefined;
+  const entry = deps.sites().sites.get(key);
+  if (!entry) throw new ApiError(403, 'forbidden', `Unknown site "${key.slice(0, 64)}"`, [
+      { path: isBatch ? 'responses.0.site' : 'site', message: 'no site with this key in the configuration' },
+    ]);
+  return entry;
+}
+
+function admitRate(c: Context, entry: SiteEntry, deps: AppDeps): void {
+  const limit = entry.site.rateLimit?.perMinute ?? deps.defaultRateLimit;
+  const decision = deps.limiter.hit(`${clientIp(c, deps.trustedProxies)}\u0000${entry.site.key}`, limit);
+  if (!decision.allowed) {
+    throw new ApiError(429, 'rate_limited', `More than ${limit} requests per minute from this address for this site`, undefined, {
+      'Retry-After': String(decision.retryAfterSeconds),
+    });
+  }
+}
+
+/** A browser must come from one of the site's origins; a server without Origin must show the site's secret. */
+function authorize(c: Context, entry: SiteEntry): void {
+  const secret = entry.site.secret;
+  const token = bearerToken(c.req.header('authorization'));
+  if (secret !== undefined && token !== undefined && safeEqual(token, secret)) return;
+  if (token !== undefined) throw new ApiError(403, 'forbidden', `Wrong secret for site "${entry.site.key}"`);
+  const origin = c.req.header('origin');
+  if (origin !== undefined) {
+    if (entry.origins.has(origin)) return;
+    throw new ApiError(403, 'forbidden', `Origin ${origin.slice(0, 200)} is not allowed for site "${entry.site.key}"; add it to the site's origins`);
+  }
+  throw new ApiError(
+    403,
+    'forbidden',
+    secret === undefined
+      ? `Requests without an Origin need Authorization: Bearer <site secret>, and site "${entry.site.key}" has no secret configured`
+      : `Requests without an Origin need Authorization: Bearer <site secret>`,
+  );
+}
+
+function validate(body: unknown): SurveyResponse[] {
+  const isBatch = typeof body === 'object' && body !== null && !Array.isArray(body) && 'responses' in body;
+  const result = isBatch ? ResponseBatch.safeParse(body) : SurveyResponse.safeParse(body);
+  if (!result.success) throw invalidBody(toIssues(result.error));
+  const responses = isBatch ? (result.data as ResponseBatch).responses : [result.data as SurveyResponse];
+  const site = responses[0]!.site;
+  const issues: Issue[] = [];
+  responses.forEach((response, i) => {
+    if (response.site !== site) issues.push({ path: `responses.${i}.site`, message: `all answers of a batch must belong to one site ("${site}")` });
+  });
+  if (issues.length > 0) throw invalidBody(issues);
+  return responses;
+}
+
+function checkSurveys(responses: SurveyResponse[], entry: SiteEntry, isBatch: boolean): void {
+  const at = (i: number, field: string) => (isBatch ? `responses.${i}.${field}` : field);
+  const unknown: Issue[] = [];
+  const wrongKind: Issue[] = [];
+  responses.forEach((response, i) => {
+    const survey = entry.surveys.get(response.survey);
+    if (!survey) unknown.push({ path: at(i, 'survey'), message: `site "${entry.site.key}" has no survey "${response.survey}"` });
+    else if (survey.kind !== response.kind) wrongKind.push({ path: at(i, 'kind'), message: `survey "${survey.id}" is ${survey.kind}, not ${response.kind}` });
+  });
+  if (unknown.length > 0) throw new ApiError(403, 'forbidden', unknown[0]!.message, unknown);
+  if (wrongKind.length > 0) throw invalidBody(wrongKind);
+}

@@ -1,0 +1,85 @@
+import type { Hono } from 'hono';
+import { compare, summarizeCounts, type Kind, type SummaryOptions } from '@koe/core';
+import type { AppDeps } from '../deps.js';
+import { adminAuth } from '../http/auth.js';
+import { invalidQuery } from '../http/errors.js';
+import { parseQuery } from '../http/query.js';
+import { periodOf, previousOf, type Period } from '../reports/period.js';
+import { BreakdownQuery, SummaryQuery, TrendQuery } from '../reports/query.js';
+import type { Dimension, ResponseFilter } from '../store/store.js';
+
+/** Days a summary or breakdown covers when `from` is not given. */
+export const DEFAULT_SUMMARY_DAYS = 30;
+/** Days a trend covers when `from` is not given, per interval. */
+export const DEFAULT_TREND_DAYS = { day: 90, week: 182, month: 365 } as const;
+
+interface Scope {
+  site: string;
+  survey: string;
+  channel?: ResponseFilter['channel'];
+  touchpoint?: string;
+  confidence?: number;
+}
+
+/** The admin report routes: summary (with the previous period and a significance test), trend, breakdown. */
+export function reportRoutes(app: Hono, deps: AppDeps): void {
+  app.use('/v1/reports/*', adminAuth(deps.adminToken));
+
+  const kindOf = (scope: Scope): Kind => {
+    const entry = deps.sites().sites.get(scope.site);
+    if (!entry) throw invalidQuery([{ path: 'site', message: `no site "${scope.site}" in the configuration` }]);
+    const survey = entry.surveys.get(scope.survey);
+    if (!survey) throw invalidQuery([{ path: 'survey', message: `site "${scope.site}" has no survey "${scope.survey}"` }]);
+    return survey.kind;
+  };
+  const filterOf = (scope: Scope, period: Period): ResponseFilter => ({
+    site: scope.site,
+    survey: scope.survey,
+    from: period.from,
+    to: period.to,
+    ...(scope.channel ? { channel: scope.channel } : {}),
+    ...(scope.touchpoint ? { touchpoint: scope.touchpoint } : {}),
+  });
+  const optionsOf = (scope: Scope): SummaryOptions => (scope.confidence === undefined ? {} : { confidence: scope.confidence });
+  const range = (period: Period) => ({ from: period.from.toISOString(), to: period.to.toISOString() });
+
+  app.get('/v1/reports/summary', async (c) => {
+    const query = parseQuery(c, SummaryQuery);
+    const kind = kindOf(query);
+    const period = periodOf(query, deps.now(), DEFAULT_SUMMARY_DAYS);
+    const before = previousOf(period);
+    const [counts, previousCounts] = await Promise.all([
+      deps.store.countsByScore(filterOf(query, period)),
+      deps.store.countsByScore(filterOf(query, before)),
+    ]);
+    const summary = summarizeCounts(kind, counts, optionsOf(query));
+    const previous = summarizeCounts(kind, previousCounts, optionsOf(query));
+    return c.json({
+      ...summary,
+      ...range(period),
+      previous: { ...previous, ...range(before) },
+      compare: compare(summary, previous, optionsOf(query)),
+    });
+  });
+
+  app.get('/v1/reports/trend', async (c) => {
+    const query = parseQuery(c, TrendQuery);
+    const kind = kindOf(query);
+    const period = periodOf(query, deps.now(), DEFAULT_TREND_DAYS[query.interval]);
+    const rows = await deps.store.countsByPeriod(filterOf(query, period), { interval: query.interval, timeZone: query.tz });
+    return c.json(rows.map((row) => ({ period: row.period, summary: summarizeCounts(kind, row.counts, optionsOf(query)) })));
+  });
+
+  app.get('/v1/reports/breakdown', async (c) => {
+    const query = parseQuery(c, BreakdownQuery);
+    const kind = kindOf(query);
+    const period = periodOf(query, deps.now(), DEFAULT_SUMMARY_DAYS);
+    const rows = await deps.store.countsByDimension(filterOf(query, period), query.by as Dimension);
+    return c.json(
+      rows
+        .map((row) => ({ value: row.value, summary: summarizeCounts(kind, row.counts, optionsOf(query)) }))
+        // Largest groups first; ties by value, answers without one last, so the order never depends on the store.
+        .sort((a, b) => b.summary.n - a.summary.n || (a.value === null ? 1 : b.value === null ? -1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0)),
+    );
+  });
+}

@@ -1,0 +1,44 @@
+import { stat } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import type { Hono } from 'hono';
+import { FileCache } from '../static/files.js';
+import { fileResponse } from '../static/respond.js';
+
+/** Serves each directory of `dirs` (`{ '/examples': '/abs/path' }`) under its URL prefix, `index.html` for folders. */
+export function staticRoutes(app: Hono, dirs: Readonly<Record<string, string>>): void {
+  const cache = new FileCache();
+  for (const [prefixInput, dir] of Object.entries(dirs)) {
+    const prefix = `/${prefixInput.replace(/^\/+|\/+$/g, '')}`;
+    const root = resolve(dir);
+    app.get(`${prefix}/*`, async (c, next) => {
+      const path = resolvePath(root, c.req.path.slice(prefix.length));
+      if (path === undefined) return next();
+      let target = path;
+      const info = await stat(path).catch(() => undefined);
+      if (info?.isDirectory()) {
+        // Relative links in an index.html resolve against the URL, so a folder URL must end with a slash.
+        if (!c.req.path.endsWith('/')) return c.redirect(`${c.req.path}/${new URL(c.req.url).search}`, 301);
+        target = resolve(path, 'index.html');
+      }
+      const file = await cache.get(target);
+      if (!file) return next();
+      return fileResponse(c, file, { 'Cache-Control': 'no-cache' });
+    });
+    app.get(prefix, (c) => c.redirect(`${prefix}/`, 301));
+  }
+}
+
+/** The file a URL path names under `root`, or undefined when it is malformed or would leave `root`. */
+function resolvePath(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
+  // Dotfiles (.env, .git) are never served.
+  if (decoded.split('/').some((segment) => segment.startsWith('.'))) return undefined;
+  const path = resolve(root, `.${decoded.startsWith('/') ? '' : '/'}${decoded}`);
+  return path === root || path.startsWith(root + sep) ? path : undefined;
+}

@@ -1,0 +1,210 @@
+import type { Category, Kind } from '@koe/core';
+
+/** Comments in one language, per answer category. */
+type CommentsByCategory = Partial<Record<Category, readonly string[]>>;
+
+// What customers of the demo shop (Tsumugi, Japanese homeware sold online) write, per survey kind,
+// category and language. Written, not generated, so the demo's exports and breakdowns read like a
+// real team's data; the Japanese lines are written in their own right, not translated word for word.
+const EN: Record<Kind, CommentsByCategory> = {
+  nps: {
+    promoter: [
+      'Beautiful packaging and the mugs arrived two days early.',
+      'Checkout took less than a minute, and paying by card just worked.',
+      'The glaze on the Hasami cups is exactly as in the photos.',
+      'Free shipping over ¥5,000 and the furoshiki wrapping made it a perfect gift.',
+      'I have ordered four times now and every order was right.',
+      'A selection you cannot find anywhere else outside Japan.',
+      'The site is fast and easy to use on my phone.',
+      'Support fixed a wrong size within a day. I will keep coming back.',
+    ],
+    passive: [
+      'Good products, but shipping to Osaka took almost a week.',
+      'Nice shop. I wish there were more payment options, like PayPay or bank transfer.',
+      'Prices are a bit high compared with department stores.',
+      'Fine overall, but I had to create an account just to check out.',
+      'I could not find the size of the kettle without scrolling a lot.',
+      'Delivery was OK, though the tracking page did not update for two days.',
+      'It would be great to save items to a wishlist.',
+      'The coupon code field is easy to miss.',
+    ],
+    detractor: [
+      'My order arrived with a cracked bowl and I am still waiting for a replacement.',
+      'The card payment failed twice before it went through, and I was charged twice.',
+      'Shipping costs only appeared on the last step. That felt sneaky.',
+      'Delivery took 12 days and nobody answered my email.',
+      'The checkout page kept logging me out.',
+      'The product was much smaller than the photos suggested.',
+      'Far too many newsletters after a single purchase.',
+      'The site was very slow on mobile and the cart emptied itself.',
+    ],
+  },
+  csat: {
+    satisfied: [
+      'Found my order in seconds and changed the delivery date for me.',
+      'Quick, friendly and everything solved in one chat.',
+      'Explained the return clearly and sent me the label right away.',
+      'I did not have to repeat my order number. Very efficient.',
+      'Helpful advice on which kettle size to pick.',
+      'Got the refund confirmation before the chat even ended.',
+      'Polite and patient even though my question was a bit confusing.',
+      'Answered in under a minute. Impressive.',
+    ],
+    neutral: [
+      'Got my answer, but I waited about ten minutes for someone to join.',
+      'The agent was nice but had to check with a colleague twice.',
+      'It was fine. The canned replies felt a bit robotic.',
+      'Solved, though I had to explain the problem twice.',
+      'OK, but I still need to email to finish the return.',
+      'Helpful, but the chat window closed when I switched tabs.',
+      'The answer was correct but not very detailed.',
+      'Average. A phone call would have been quicker.',
+    ],
+    dissatisfied: [
+      'Waited 25 minutes and the chat was closed without an answer.',
+      'The agent did not read my messages and kept sending links to the FAQ.',
+      'I was promised a call back that never came.',
+      'Still no refund after three chats about the same order.',
+      'Transferred twice and I had to start over each time.',
+      'The answer contradicted what I was told by email.',
+      'The chat disconnected and my history was gone.',
+      'They could not change my address even though the order had not shipped.',
+    ],
+  },
+  ces: {
+    easy: [
+      'The return form took two minutes and the label came straight to my inbox.',
+      'Order tracking showed exactly where my parcel was.',
+      'Found the answer in the help center without contacting anyone.',
+      'Changing my delivery address was a single step.',
+      'The refund page told me exactly when to expect the money.',
+      'Clear steps, no login needed.',
+      'The help article had photos, which made it easy.',
+      'Downloading the invoice worked on the first try.',
+    ],
+    neutral: [
+      'It worked, but I had to search the help center for a while first.',
+      'I needed to log in twice to see my order.',
+      'The return form asked for details I had already given.',
+      'Got there in the end, but the steps were not obvious.',
+      'OK, though the tracking link sent me to a carrier site only in Japanese.',
+      'Had to wait for an email confirmation before I could continue.',
+      'The billing page is a bit hidden in the account menu.',
+      'Solved, but it took longer than it should have.',
+    ],
+    difficult: [
+      'I could not find how to return a gift without the order number.',
+      'The help center kept sending me in circles back to the FAQ.',
+      'I had to email three times to get an invoice with my company name.',
+      'The return form failed on mobile and lost everything I typed.',
+      'No way to reach a person without going through the bot first.',
+      'The tracking number did not work for four days.',
+      'Cancelling an order required a phone call during office hours.',
+      'I was asked to upload photos of the damage but the upload kept failing.',
+    ],
+  },
+};
+
+const JA: Record<Kind, CommentsByCategory> = {
+  nps: {
+    promoter: [
+      '梱包がとても丁寧で、予定より早く届きました。',
+      'スマホからでも迷わず購入できました。決済もスムーズでした。',
+      '写真どおりの色味で、波佐見焼のマグがとても気に入っています。',
+      '風呂敷のラッピングが素敵で、贈り物にぴったりでした。',
+      '何度か利用していますが、毎回安心して買い物できます。',
+      'ほかでは見つからない品ぞろえで、見ているだけで楽しいです。',
+      '問い合わせへの返信が早く、対応も親切でした。',
+      '送料無料の条件がわかりやすくて助かりました。',
+    ],
+    passive: [
+      '商品はよいのですが、もう少し早く届くと嬉しいです。',
+      'PayPay などの支払い方法が増えるとありがたいです。',
+      '全体的に満足ですが、価格がやや高めに感じます。',
+      '会員登録しないと購入できないのが少し面倒でした。',
+      '商品のサイズ表記がもう少し見やすいとよいと思います。',
+      '配送状況の更新が遅く、いつ届くのかわかりにくかったです。',
+      'お気に入り登録の機能があると便利だと思います。',
+      'クーポンコードの入力欄が見つけにくかったです。',
+    ],
+    detractor: [
+      '届いた器が割れていて、交換の連絡もまだありません。',
+      'カード決済が二回エラーになり、結局二重に請求されていました。',
+      '送料が最後の画面でしか表示されず、不親切だと感じました。',
+      '到着まで12日かかり、問い合わせにも返事がありませんでした。',
+      '購入手続きの途中で何度もログアウトされました。',
+      '写真で見たよりもかなり小さかったです。',
+      '一度買っただけなのに、メールマガジンが多すぎます。',
+      'スマホで表示が重く、カートの中身が消えてしまいました。',
+    ],
+  },
+  csat: {
+    satisfied: [
+      '注文内容をすぐに確認していただき、配送日も変更してもらえました。',
+      '一度のチャットですべて解決しました。対応も丁寧でした。',
+      '返品の手順をわかりやすく説明してくださり、ラベルもすぐに届きました。',
+      '注文番号を何度も伝える必要がなく、スムーズでした。',
+      'ケトルのサイズ選びについて的確なアドバイスをもらえました。',
+      'チャット中に返金の手続きまで完了して安心しました。',
+      'わかりにくい質問だったと思いますが、最後まで親切に対応してくださいました。',
+      'すぐに返信があり、とても助かりました。',
+    ],
+    neutral: [
+      '解決はしましたが、担当者につながるまで10分ほど待ちました。',
+      '丁寧でしたが、確認のために何度か待たされました。',
+      '定型文のような返答が多く、少し機械的に感じました。',
+      '解決しましたが、同じ説明を二回する必要がありました。',
+      '返品の続きはメールで行う必要があり、少し手間でした。',
+      'タブを切り替えたらチャットが閉じてしまいました。',
+      '回答は正しかったのですが、もう少し詳しく知りたかったです。',
+      '普通です。電話の方が早かったかもしれません。',
+    ],
+    dissatisfied: [
+      '25分待った末に、回答がないままチャットが終了しました。',
+      'こちらのメッセージを読まずに、よくある質問のリンクばかり送られました。',
+      '折り返し連絡すると言われましたが、連絡はありませんでした。',
+      '同じ注文について三回問い合わせましたが、まだ返金されていません。',
+      '二回転送され、そのたびに最初から説明しなければなりませんでした。',
+      'メールで案内された内容と違う回答をされました。',
+      '途中で接続が切れ、やり取りの履歴も消えてしまいました。',
+      'まだ発送前なのに、住所変更はできないと言われました。',
+    ],
+  },
+  ces: {
+    easy: [
+      '返品フォームは2分ほどで入力でき、ラベルもすぐにメールで届きました。',
+      '配送状況のページで荷物の場所がすぐにわかりました。',
+      'ヘルプセンターを見ただけで、問い合わせせずに解決できました。',
+      'お届け先の変更がワンステップで済みました。',
+      '返金状況のページで、いつ入金されるかがはっきりわかりました。',
+      '手順がわかりやすく、ログインも不要でした。',
+      'ヘルプ記事に写真があり、とてもわかりやすかったです。',
+      '領収書のダウンロードも一度でできました。',
+    ],
+    neutral: [
+      '解決はしましたが、ヘルプセンターで探すのに少し時間がかかりました。',
+      '注文を確認するために二回ログインが必要でした。',
+      '返品フォームで、すでに伝えた情報をもう一度聞かれました。',
+      '最終的には解決しましたが、手順がわかりにくかったです。',
+      '追跡リンクから配送業者のサイトに移り、少し迷いました。',
+      '確認メールが届くまで次に進めず、待たされました。',
+      '請求関連のページがアカウントメニューの奥にあってわかりにくいです。',
+      '解決まで思ったより時間がかかりました。',
+    ],
+    difficult: [
+      '注文番号がわからないと、ギフトの返品方法が見つかりませんでした。',
+      'ヘルプセンターの中で同じページを行ったり来たりしました。',
+      '会社名入りの領収書をもらうのに、三回もメールする必要がありました。',
+      'スマホで返品フォームがエラーになり、入力内容が消えてしまいました。',
+      'ボットを経由しないと担当者に連絡できず、困りました。',
+      '追跡番号が4日間ずっと無効と表示されていました。',
+      '注文のキャンセルに、平日日中の電話が必要でした。',
+      '破損の写真をアップロードするよう言われましたが、何度やっても失敗しました。',
+    ],
+  },
+};
+
+/** Written comments for one kind, category and language (`ja` or `en`). */
+export function commentsFor(kind: Kind, category: Category, locale: 'ja' | 'en'): readonly string[] {
+  return (locale === 'ja' ? JA : EN)[kind][category] ?? [];
+}

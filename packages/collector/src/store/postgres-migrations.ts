@@ -1,0 +1,69 @@
+import type { Sql } from 'postgres';
+import type { Migration } from './sqlite-migrations.js';
+
+/** PostgreSQL's schema, oldest first; the same tables and meaning as SQLite's. Never edit a released one. */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'responses',
+    // Times are epoch ms like SQLite's, so both stores bucket identically; "C" collation makes key
+    // comparisons bytewise (faster, and the same order as SQLite). `json`, not `jsonb`: it keeps the
+    // context exactly as sent, key order included.
+    sql: `
+      CREATE TABLE responses (
+        id text COLLATE "C" PRIMARY KEY,
+        site text COLLATE "C" NOT NULL,
+        survey text COLLATE "C" NOT NULL,
+        kind text NOT NULL,
+        score smallint NOT NULL,
+        category text NOT NULL,
+        comment text,
+        locale text COLLATE "C" NOT NULL,
+        channel text COLLATE "C" NOT NULL,
+        touchpoint text COLLATE "C",
+        context json,
+        respondent json,
+        anonymous_id text COLLATE "C",
+        user_id text COLLATE "C",
+        answered_at bigint NOT NULL,
+        answered_at_text text NOT NULL,
+        received_at bigint NOT NULL
+      );
+      CREATE INDEX responses_report ON responses (site, survey, answered_at) INCLUDE (score, channel, touchpoint);
+      CREATE INDEX responses_anonymous_id ON responses (anonymous_id) WHERE anonymous_id IS NOT NULL;
+      CREATE INDEX responses_user_id ON responses (user_id) WHERE user_id IS NOT NULL;
+    `,
+  },
+];
+
+// Any fixed number shared by every koe process; pg_advisory_xact_lock serialises migrators on it.
+const MIGRATION_LOCK = 0x6b6f65; // "koe"
+
+/**
+ * Applies pending migrations in one transaction under an advisory lock, so several collectors starting
+ * at once on one database migrate exactly once and none serves before the schema is complete.
+ */
+export async function migratePostgres(sql: Sql, schema?: string, migrations: readonly Migration[] = POSTGRES_MIGRATIONS): Promise<number[]> {
+  const known = Math.max(0, ...migrations.map((m) => m.version));
+  return sql.begin(async (tx) => {
+    await tx`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`;
+    if (schema) await tx`CREATE SCHEMA IF NOT EXISTS ${tx(schema)}`;
+    await tx`CREATE TABLE IF NOT EXISTS koe_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`;
+    const rows = await tx<{ version: number }[]>`SELECT version FROM koe_migrations`;
+    const done = new Set(rows.map((r) => r.version));
+    const newest = Math.max(0, ...done);
+    if (newest > known) throw new Error(`the database has koe schema version ${newest}, newer than this koe knows (${known}): upgrade koe`);
+    const applied: number[] = [];
+    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (done.has(migration.version)) continue;
+      await tx.unsafe(migration.sql);
+      await tx`INSERT INTO koe_migrations (version, name) VALUES (${migration.version}, ${migration.name})`;
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+}
+
+/** The newest schema version this build knows. */
+export const POSTGRES_SCHEMA_VERSION = Math.max(...POSTGRES_MIGRATIONS.map((m) => m.version));

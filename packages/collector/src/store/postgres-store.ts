@@ -1,0 +1,185 @@
+import postgres, { type Sql } from 'postgres';
+import type { ScoreCounts, SurveyResponse } from '@koe/core';
+import { migratePostgres } from './postgres-migrations.js';
+import { PostgresWriter } from './postgres-writer.js';
+import { dimensionCounts, periodCounts, scoreCounts, type CountRow } from './report-assembly.js';
+import { filterRange, type DimensionColumn, type Segment } from './report-plan.js';
+import { READ_COLUMNS, fromRow, toRow, type ReadRow } from './rows.js';
+import type {
+  Dimension,
+  DimensionCounts,
+  InsertResult,
+  PeriodCounts,
+  ResponseFilter,
+  Store,
+  StoredResponse,
+  TrendOptions,
+} from './store.js';
+
+/** Options of the PostgreSQL store. */
+export interface PostgresStoreOptions {
+  /** The schema to keep koe's tables in (created if missing); default: the connection's search_path. */
+  schema?: string;
+  /** Most connections in the pool (default 10). */
+  max?: number;
+  /** Rows per page when streaming an export (default 1000). */
+  pageSize?: number;
+}
+
+
+type Row = ReadRow & { answered_at: string };
+
+/**
+ * The store for deployments past one machine: any number of collector processes share one PostgreSQL
+ * database. Ids are the primary key (ON CONFLICT DO NOTHING), so retries landing on different processes
+ * still store once; each process group-commits its concurrent writes (see PostgresWriter).
+ */
+export class PostgresStore implements Store {
+  readonly #sql: Sql;
+  readonly #writer: PostgresWriter;
+  readonly #pageSize: number;
+  readonly #ready: Promise<void>;
+  #closed: Promise<void> | null = null;
+
+  /** Connects lazily; use `PostgresStore.open` to also wait for the migrations. */
+  constructor(url: string, options: PostgresStoreOptions = {}) {
+    this.#sql = postgres(url, {
+      max: options.max ?? 10,
+      onnotice: () => {},
+      // 202 means durable: a server-wide synchronous_commit = off must not weaken that for koe's writes.
+      connection: { application_name: 'koe', synchronous_commit: 'on', ...(options.schema ? { search_path: options.schema } : {}) },
+    });
+    this.#writer = new PostgresWriter(this.#sql);
+    this.#pageSize = options.pageSize ?? 1000;
+    this.#ready = migratePostgres(this.#sql, options.schema).then(() => undefined);
+    // Surfaced by `open` and by every call; never an unhandled rejection.
+    this.#ready.catch(() => {});
+  }
+
+  /** Connects and migrates; rejects when the database is unreachable or the schema is newer than this koe. */
+  static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const store = new PostgresStore(url, options);
+    try {
+      await store.#ready;
+    } catch (error) {
+      await store.#sql.end({ timeout: 1 }).catch(() => {});
+      throw error;
+    }
+    return store;
+  }
+
+  async insert(responses: readonly SurveyResponse[], receivedAt: Date): Promise<InsertResult> {
+    if (responses.length === 0) return { accepted: 0, duplicates: 0 };
+    const rows = responses.map((response) => toRow(response, receivedAt));
+    if (this.#closed) throw new Error('the store is closed');
+    await this.#ready;
+    const accepted = await this.#writer.write(rows);
+    return { accepted, duplicates: rows.length - accepted };
+  }
+
+  countsByScore(filter: ResponseFilter): Promise<ScoreCounts> {
+    return scoreCounts(filter, (segments, dimension) => this.#count(filter, segments, dimension));
+  }
+
+  async countsByPeriod(filter: ResponseFilter, options: TrendOptions): Promise<PeriodCounts[]> {
+    return periodCounts(await this.#range(filter), options, (segments, dimension) => this.#count(filter, segments, dimension));
+  }
+
+  countsByDimension(filter: ResponseFilter, by: Dimension): Promise<DimensionCounts[]> {
+    return dimensionCounts(filter, by, (segments, dimension) => this.#count(filter, segments, dimension));
+  }
+
+  async *responses(filter: ResponseFilter): AsyncIterable<StoredResponse> {
+    await this.#ready;
+    const { from, to } = filterRange(filter);
+    const params: unknown[] = [filter.site, filter.survey, from, to];
+    const slice = this.#sliceSql(filter, params, 'r');
+    const columns = READ_COLUMNS.replace('context', 'context::text AS context').replace('respondent', 'respondent::text AS respondent');
+    const base = `SELECT ${columns}, answered_at FROM responses r
+      WHERE site = $1 AND survey = $2 AND answered_at >= $3 AND answered_at < $4${slice}`;
+    const n = params.length;
+    // Keyset pages rather than a cursor: no transaction stays open while a slow client downloads.
+    let page = await this.#sql.unsafe<Row[]>(`${base} ORDER BY answered_at, id LIMIT ${this.#pageSize}`, params as never[]);
+    while (page.length > 0) {
+      for (const row of page) yield fromRow(row);
+      if (page.length < this.#pageSize) return;
+      const last = page[page.length - 1]!;
+      page = await this.#sql.unsafe<Row[]>(
+        `${base} AND (answered_at, id) > ($${n + 1}::bigint, $${n + 2}) ORDER BY answered_at, id LIMIT ${this.#pageSize}`,
+        [...params, last.answered_at, last.id] as never[],
+      );
+    }
+  }
+
+  async deleteRespondent(id: string): Promise<number> {
+    await this.#ready;
+    const result = await this.#sql`DELETE FROM responses WHERE anonymous_id = ${id} OR user_id = ${id}`;
+    return result.count;
+  }
+
+  async close(): Promise<void> {
+    this.#closed ??= (async () => {
+      await this.#ready.catch(() => {});
+      await this.#writer.drain();
+      await this.#sql.end({ timeout: 5 });
+    })();
+    return this.#closed;
+  }
+
+  /** The filter's range, or when it has no bounds, the span of its answers (null when there are none). */
+  async #range(filter: ResponseFilter): Promise<{ from: number; to: number } | null> {
+    const { from, to } = filterRange(filter);
+    if (filter.from && filter.to) return { from, to };
+    await this.#ready;
+    const params: unknown[] = [filter.site, filter.survey, from, to];
+    const slice = this.#sliceSql(filter, params, 'r');
+    const [span] = await this.#sql.unsafe<{ lo: string | null; hi: string | null }[]>(
+      `SELECT min(answered_at) AS lo, max(answered_at) AS hi FROM responses r
+       WHERE site = $1 AND survey = $2 AND answered_at >= $3 AND answered_at < $4${slice}`,
+      params as never[],
+    );
+    if (!span || span.lo === null || span.hi === null) return null;
+    return { from: filter.from ? from : Number(span.lo), to: filter.to ? to : Number(span.hi) + 1 };
+  }
+
+  #sliceSql(filter: ResponseFilter, params: unknown[], alias: string): string {
+    let sql = '';
+    if (filter.channel !== undefined) {
+      params.push(filter.channel);
+      sql += ` AND ${alias}.channel = $${params.length}`;
+    }
+    if (filter.touchpoint !== undefined) {
+      params.push(filter.touchpoint);
+      sql += ` AND ${alias}.touchpoint = $${params.length}`;
+    }
+    return sql;
+  }
+
+  /** Counts per segment, dimension value and score in one statement (one snapshot). */
+  async #count(filter: ResponseFilter, segments: readonly Segment[], dimension: DimensionColumn | null): Promise<CountRow[]> {
+    if (segments.length === 0) return [];
+    await this.#ready;
+    const single = segments.length === 1 ? segments[0]! : null;
+    // One range (summaries, breakdowns) is a plain range condition, which PostgreSQL can scan in parallel;
+    // several (trends) join the array of ranges, each an index range scan.
+    const params: unknown[] = single
+      ? [filter.site, filter.survey, single.a, single.b]
+      : [filter.site, filter.survey, segments.map((s) => s.key), segments.map((s) => s.a), segments.map((s) => s.b)];
+    const slice = this.#sliceSql(filter, params, 'r');
+    let value = 'NULL::text';
+    if (dimension && 'column' in dimension) value = `r.${dimension.column}`;
+    else if (dimension) {
+      params.push(dimension.contextKey);
+      value = `r.context ->> $${params.length}`;
+    }
+    const sql = single
+      ? `SELECT ${single.key} AS k, ${value} AS v, r.score, count(*) AS n FROM responses r
+         WHERE r.site = $1 AND r.survey = $2 AND r.answered_at >= $3 AND r.answered_at < $4${slice}
+         GROUP BY 2, 3`
+      : `SELECT seg.k, ${value} AS v, r.score, count(*) AS n
+         FROM unnest($3::int[], $4::bigint[], $5::bigint[]) AS seg(k, a, b)
+         JOIN responses r ON r.site = $1 AND r.survey = $2 AND r.answered_at >= seg.a AND r.answered_at < seg.b${slice}
+         GROUP BY 1, 2, 3`;
+    return this.#sql.unsafe<CountRow[]>(sql, params as never[]);
+  }
+}

@@ -1,0 +1,85 @@
+import type { Sql } from 'postgres';
+import { ROW_COLUMNS, type ResponseRow } from './rows.js';
+
+interface Pending {
+  rows: ResponseRow[];
+  resolve: (accepted: number) => void;
+  reject: (error: Error) => void;
+}
+
+const TYPES = ['text', 'text', 'text', 'text', 'smallint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'text', 'bigint'];
+// JSON travels as text and is cast in SQL: sent as json[] the driver would encode the strings again.
+const JSON_COLUMNS = new Set<string>(['context', 'respondent']);
+// One array parameter per column: a batch of any size is one statement with 17 parameters.
+const INSERT = `INSERT INTO responses (${ROW_COLUMNS.join(', ')})
+  SELECT ${ROW_COLUMNS.map((c) => (JSON_COLUMNS.has(c) ? `${c}::json` : c)).join(', ')}
+  FROM unnest(${TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) AS u(${ROW_COLUMNS.join(', ')})
+  ON CONFLICT (id) DO NOTHING RETURNING id`;
+
+/**
+ * Group commit for PostgreSQL: calls queued while a batch commits go out together as the next one,
+ * one multi-row INSERT in one transaction. Rows are sorted by id, so concurrent batches from several
+ * processes take row locks in the same order and cannot deadlock.
+ */
+export class PostgresWriter {
+  readonly #sql: Sql;
+  #queue: Pending[] = [];
+  #inFlight: Promise<void> | null = null;
+
+  constructor(sql: Sql) {
+    this.#sql = sql;
+  }
+
+  /** Queues rows; resolves to how many were new once their transaction is committed. */
+  write(rows: ResponseRow[]): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      this.#queue.push({ rows, resolve, reject });
+      this.#flush();
+    });
+  }
+
+  /** Resolves once everything queued so far is committed (or failed). */
+  async drain(): Promise<void> {
+    while (this.#inFlight) await this.#inFlight;
+  }
+
+  #flush(): void {
+    if (this.#inFlight || this.#queue.length === 0) return;
+    const batch = this.#queue;
+    this.#queue = [];
+    this.#inFlight = this.#commit(batch).finally(() => {
+      this.#inFlight = null;
+      this.#flush();
+    });
+  }
+
+  async #commit(batch: Pending[]): Promise<void> {
+    try {
+      const inserted = await this.#insert(batch.flatMap((p) => p.rows));
+      for (const pending of batch) {
+        let accepted = 0;
+        // The first occurrence of an id in the batch is the one stored; later ones are duplicates.
+        for (const row of pending.rows) if (inserted.delete(row[0])) accepted++;
+        pending.resolve(accepted);
+      }
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]!.reject(error as Error);
+        return;
+      }
+      // Something in the batch failed: redo each call alone so only the faulty one is rejected.
+      await Promise.all(batch.map((p) => this.#commit([p])));
+    }
+  }
+
+  async #insert(rows: ResponseRow[]): Promise<Set<string>> {
+    const unique = new Map<string, ResponseRow>();
+    for (const row of rows) if (!unique.has(row[0])) unique.set(row[0], row);
+    const sorted = [...unique.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const columns = ROW_COLUMNS.map((_, i) => sorted.map((row) => row[i]));
+    // One statement is one transaction (autocommit): a single round trip per batch. The connection
+    // runs with synchronous_commit = on (see PostgresStore), so it returns only once the WAL is flushed.
+    const result = await this.#sql.unsafe<{ id: string }[]>(INSERT, columns as never[]);
+    return new Set(result.map((r) => r.id));
+  }
+}

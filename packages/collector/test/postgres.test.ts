@@ -1,0 +1,49 @@
+import { summarizeCounts } from '@koe/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PostgresStore } from '../src/store/index.js';
+import { dropSchemas, testDatabaseUrl, testSchemaName } from '../src/store/test-postgres.js';
+import { answer, harness, ORIGIN, type Harness } from './harness.js';
+
+// The HTTP contract's main paths once more on PostgreSQL (the store conformance suite covers the rest).
+// With KOE_REQUIRE_SERVICES=1 a missing KOE_TEST_DATABASE_URL fails here instead of skipping.
+const url = testDatabaseUrl();
+const schema = testSchemaName('koe_http');
+
+describe.skipIf(url === null)('the collector on PostgreSQL', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = harness({ store: await PostgresStore.open(url!, { schema }) });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await dropSchemas(url!, [schema]);
+  });
+
+  it('ingests idempotently, reports, exports and deletes', async () => {
+    const first = answer({ score: 10, comment: '<b>最高</b>', answeredAt: '2026-11-22T15:30:00Z', respondent: { anonymousId: 'pg-anon' }, context: { agent: 'aiko' } });
+    const batch = [first, answer({ score: 3, answeredAt: '2026-11-22T14:00:00Z' }), answer({ score: 8, answeredAt: '2026-10-01T00:00:00Z' })];
+    const res = await h.post({ responses: batch }, { 'content-type': 'text/plain', origin: ORIGIN });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ accepted: 3, duplicates: 0 });
+    expect(await (await h.post(first)).json()).toEqual({ accepted: 0, duplicates: 1 });
+
+    const summary = (await (await h.admin('/v1/reports/summary?site=shop&survey=nps-web')).json()) as any;
+    expect(summary).toMatchObject(summarizeCounts('nps', { 10: 1, 3: 1 }));
+    expect(summary.previous.n).toBe(1);
+
+    const trend = (await (await h.admin('/v1/reports/trend?site=shop&survey=nps-web&tz=Asia/Tokyo&from=2026-11-20&to=2026-11-24')).json()) as any;
+    expect(trend.map((row: { period: string; summary: { n: number } }) => [row.period, row.summary.n])).toEqual([
+      ['2026-11-22', 1],
+      ['2026-11-23', 1],
+    ]);
+    const breakdown = (await (await h.admin('/v1/reports/breakdown?site=shop&survey=nps-web&by=context.agent')).json()) as any;
+    expect(breakdown.map((row: { value: string | null }) => row.value)).toEqual(['aiko', null]);
+
+    const rows = await h.stored();
+    expect(rows.map((row) => row.id).sort()).toEqual(batch.map((row) => row.id).sort());
+    expect(rows.find((row) => row.id === first.id)?.comment).toBe('<b>最高</b>');
+
+    expect(await (await h.admin('/v1/respondents/pg-anon', { method: 'DELETE' })).json()).toEqual({ deleted: 1 });
+    expect(await h.stored()).toHaveLength(2);
+  });
+});

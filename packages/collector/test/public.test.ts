@@ -1,0 +1,134 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { harness, ORIGIN, type Harness } from './harness.js';
+
+let h: Harness;
+let widgetDir: string;
+let examplesDir: string;
+beforeEach(() => {
+  h = harness();
+  widgetDir = join(h.dir, 'widget-dist');
+  examplesDir = join(h.dir, 'examples');
+  mkdirSync(widgetDir);
+  mkdirSync(join(examplesDir, 'website'), { recursive: true });
+  writeFileSync(join(widgetDir, 'koe.js'), `/* loader */ ${'void 0;'.repeat(200)}`);
+  writeFileSync(join(widgetDir, 'koe-ui.js'), 'export const render = () => {};');
+  writeFileSync(join(widgetDir, 'koe-locale-ja.js'), 'export default {};');
+  writeFileSync(join(widgetDir, 'index.js'), 'export const npm = 1;');
+  writeFileSync(join(examplesDir, 'website', 'index.html'), '<!doctype html><title>Shop</title>');
+  writeFileSync(join(examplesDir, 'website', 'app.css'), 'body{}');
+  writeFileSync(join(examplesDir, '.env'), 'SECRET=1');
+  writeFileSync(join(h.dir, 'outside.txt'), 'TOP-SECRET-CONTENT');
+});
+afterEach(async () => {
+  await h.close();
+});
+
+describe('GET /health and /openapi.json', () => {
+  it('reports health', async () => {
+    const res = await h.app.request('/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', sites: 3 });
+  });
+
+  it('describes every route, with schemas generated from zod', async () => {
+    const res = await h.app.request('/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as any;
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      ['/health', '/koe.js', '/openapi.json', '/v1/reports/breakdown', '/v1/reports/summary', '/v1/reports/trend', '/v1/respondents/{id}', '/v1/responses', '/v1/sites/{site}/surveys'].sort(),
+    );
+    const response = doc.components.schemas.SurveyResponse;
+    expect(response.required).toEqual(expect.arrayContaining(['id', 'site', 'survey', 'kind', 'score', 'locale', 'channel', 'answeredAt']));
+    expect(response.properties.channel.enum).toEqual(['web', 'chat', 'email', 'sms', 'app', 'other']);
+    expect(response.additionalProperties).toBe(false);
+    expect(doc.components.schemas.ResponseBatch.properties.responses.maxItems).toBe(100);
+    const trend = doc.paths['/v1/reports/trend'].get.parameters.map((p: { name: string }) => p.name);
+    expect(trend).toEqual(expect.arrayContaining(['site', 'survey', 'from', 'to', 'interval', 'tz']));
+    const by = doc.paths['/v1/reports/breakdown'].get.parameters.find((p: { name: string }) => p.name === 'by');
+    expect(by.required).toBe(true);
+    expect(Object.keys(doc.paths['/v1/responses'].post.responses)).toEqual(['202', '400', '403', '413', '415', '429', '503']);
+  });
+});
+
+describe('GET /v1/sites/:site/surveys', () => {
+  it('serves the surveys with CORS for the site origins, an ETag and 304', async () => {
+    const res = await h.app.request('/v1/sites/shop/surveys', { headers: { origin: ORIGIN } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(res.headers.get('vary')).toContain('Origin');
+    const body = (await res.json()) as any;
+    expect(body.surveys.map((s: { id: string }) => s.id)).toEqual(['nps-web', 'csat-chat', 'ces-support']);
+    expect(body.surveys[0]).toMatchObject({ kind: 'nps', question: { ja: '友人に薦める可能性は?' }, throttle: { recontactDays: 90, sampleRate: 1 } });
+    expect(JSON.stringify(body)).not.toContain('site-secret');
+    const etag = res.headers.get('etag')!;
+    const again = await h.app.request('/v1/sites/shop/surveys', { headers: { origin: ORIGIN, 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    const stranger = await h.app.request('/v1/sites/shop/surveys', { headers: { origin: 'https://evil.example' } });
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers JSON 404 for an unknown site', async () => {
+    const res = await h.app.request('/v1/sites/nope/surveys');
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as any).error.code).toBe('not_found');
+  });
+});
+
+describe('widget files and static directories', () => {
+  it('serves every koe*.js of the widget build with CORS, JS type, caching and compression', async () => {
+    const app = (await import('../src/app.js')).createApp({ store: h.store, config: { sites: [] }, widgetDir });
+    for (const name of ['koe.js', 'koe-ui.js', 'koe-locale-ja.js']) {
+      const res = await app.request(`/${name}`);
+      expect(res.status, name).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+      expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+      expect(res.headers.get('etag')).toMatch(/^"[\w-]+"$/);
+    }
+    const plain = await app.request('/koe.js');
+    const text = await plain.text();
+    expect(text.startsWith('/* loader */')).toBe(true);
+    const gzip = await app.request('/koe.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString()).toBe(text);
+    const br = await app.request('/koe.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(text);
+    const cached = await app.request('/koe.js', { headers: { 'if-none-match': plain.headers.get('etag')! } });
+    expect(cached.status).toBe(304);
+    // A rebuilt widget is served at once, with a new ETag.
+    writeFileSync(join(widgetDir, 'koe.js'), '/* v2 */');
+    const rebuilt = await app.request('/koe.js');
+    expect(await rebuilt.text()).toBe('/* v2 */');
+    expect(rebuilt.headers.get('etag')).not.toBe(plain.headers.get('etag'));
+    // Only koe*.js files: not the npm build, not a path out of the directory.
+    expect((await app.request('/index.js')).status).toBe(404);
+    expect((await app.request('/koe-missing.js')).status).toBe(404);
+    expect((await app.request('/..%2Foutside.txt')).status).toBe(404);
+  });
+
+  it('serves static directories under a prefix, index.html for folders, nothing outside', async () => {
+    const app = (await import('../src/app.js')).createApp({ store: h.store, config: { sites: [] }, staticDirs: { '/examples': examplesDir } });
+    const page = await app.request('/examples/website/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('<title>Shop</title>');
+    const css = await app.request('/examples/website/app.css');
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    const redirect = await app.request('/examples/website');
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.get('location')).toBe('/examples/website/');
+    for (const path of ['/examples/.env', '/examples/../outside.txt', '/examples/%2e%2e/outside.txt', '/examples/website/%2e%2e%2f%2e%2e%2foutside.txt', '/examples/nope.html']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text()).not.toContain('TOP-SECRET');
+    }
+  });
+});
