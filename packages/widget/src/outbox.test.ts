@@ -171,6 +171,22 @@ describe('outbox', () => {
     expect(other.calls.map((c) => idsOf(c.body))).toEqual([['a1']]);
   });
 
+  it('sends an answer held by another page the moment that page is gone, without waiting for a new flush', async () => {
+    const store = memoryOutboxStore();
+    const locks = fakeLocks();
+    const closing = setup(ok, { store, locks, page: 'closing-tab' });
+    await closing.outbox.hold(response('a1'));
+    const next = setup(ok, { store, locks, page: 'next-page' });
+    await next.outbox.flush(true);
+    await next.outbox.flush(true);
+    expect(next.calls).toHaveLength(0);
+    // The browser lets the closing tab's lock go a little after the next page's first flush.
+    closing.outbox.dispose();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(next.calls.map((c) => idsOf(c.body))).toEqual([['a1']]);
+    expect(await store.all()).toEqual([]);
+  });
+
   it('keeps flushing after a refused lock request (the flush chain never stays rejected)', async () => {
     const locks = fakeLocks();
     const request = locks.request.bind(locks);

@@ -71,6 +71,8 @@ export function createOutbox(o: OutboxOptions): Outbox {
 
   /** Ids this page holds while their comment may still come. */
   const holding = new Set<string>();
+  /** Pages whose held answers this page waits to release (one lock request each). */
+  const awaiting = new Set<string>();
 
   const put = (items: OutboxItem[]) => {
     for (const item of items) pending.set(item.r.id, item);
@@ -135,6 +137,10 @@ export function createOutbox(o: OutboxOptions): Outbox {
       }
       // A held answer whose page is gone (closed, crashed) goes without its comment, under the same id.
       if (h && h != page && !alive?.has(`koe-page:${h}`)) delete item.h, await put([item]);
+      // Its page still open (or a closing tab whose lock the browser has not let go yet): flush again the
+      // moment that lock is free, rather than leaving the answer until some later page load.
+      else if (h && h != page && !awaiting.has(h))
+        awaiting.add(h), locks!.request(`koe-page:${h}`, () => void (awaiting.delete(h), flush())).catch(() => {});
       pending.set(r.id, item);
       if (!item.h && (!n || n <= at || (force && !w))) due.push(item);
     }
