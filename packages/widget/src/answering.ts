@@ -7,7 +7,7 @@ import { idbOutboxStore } from './outbox-store.js';
 import type { KeyValueStorage } from './storage.js';
 import type { ChatOptions, HeadlessSurvey, ShowOptions, WireSurvey } from './types.js';
 import type { UiHandle } from './ui/contract.js';
-import { uuid } from './uuid.js';
+import { uuid, uuidv7 } from './uuid.js';
 import type { Visitor } from './visitor.js';
 
 /** What the runtime that loads this chunk shares with it: its options, with every default resolved. */
@@ -56,7 +56,7 @@ export type Presentation = ShowOptions & ChatOptions & { target?: Element | unde
 
 /** One answer to one asking of a survey: a single id, so a held score and its final form, or a double submit, dedupe. */
 function answering(c: AnswerContext, survey: WireSurvey, p: Presentation) {
-  const id = uuid();
+  const id = uuidv7(c.now());
   const categoryOf = (score: number) => categorize(survey.kind, score);
   const make = (score: number, comment?: string) =>
     answerOf({ id, site: c.site, survey, locale: c.locale(), channel: p.channel, context: p.context, visitor: c.visitor.read(), now: c.now() }, score, comment);
