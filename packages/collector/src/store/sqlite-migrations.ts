@@ -7,6 +7,20 @@ export interface Migration {
   sql: string;
 }
 
+/** Hourly and daily counts per (site, survey, channel, score), the widths `response_counts` keeps. */
+export const COUNT_WIDTHS = [3_600_000, 86_400_000] as const;
+
+/** SQL that recomputes `response_counts` from `responses` (the migration, and bulk loads that bypass the writer). */
+export function rebuildCountsSql(): string {
+  // SQLite's % truncates toward zero: this floors answers before 1970 correctly too.
+  const parts = COUNT_WIDTHS.map(
+    (w) => `SELECT site, survey, ${w}, answered_at - ((answered_at % ${w}) + ${w}) % ${w}, channel, score, count(*)
+      FROM responses GROUP BY 1, 2, 4, 5, 6`,
+  );
+  return `DELETE FROM response_counts;
+      INSERT INTO response_counts (site, survey, width, start, channel, score, n) ${parts.join(' UNION ALL ')};`;
+}
+
 /** SQLite's schema, oldest first. Never edit a released migration: append a new one. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
@@ -39,6 +53,33 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX responses_time ON responses (site, survey, answered_at);
       CREATE INDEX responses_anonymous_id ON responses (anonymous_id) WHERE anonymous_id IS NOT NULL;
       CREATE INDEX responses_user_id ON responses (user_id) WHERE user_id IS NOT NULL;
+    `,
+  },
+  {
+    version: 2,
+    name: 'rollups',
+    // Each durable commit used to write every index page an answer touched: the (channel, score) cells index
+    // and the respondent indexes put each answer at a random place, so a commit of 50 answers wrote about
+    // 50 pages (16 KiB each) to the WAL. Reports now read hourly and daily counts kept on insert; the one
+    // remaining secondary index grows at its end; a respondent's deletion scans instead (rare, chunked).
+    sql: `
+      CREATE TABLE response_counts (
+        site TEXT NOT NULL,
+        survey TEXT NOT NULL,
+        width INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        channel TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (site, survey, width, start, channel, score)
+      ) WITHOUT ROWID;
+      DROP INDEX responses_cells;
+      DROP INDEX responses_anonymous_id;
+      DROP INDEX responses_user_id;
+      DROP INDEX responses_time;
+      -- Exports, the span of a survey, and the raw parts of reports (sub-hour edges, touchpoints), index-only.
+      CREATE INDEX responses_time ON responses (site, survey, answered_at, channel, score, touchpoint);
+      ${rebuildCountsSql()}
     `,
   },
 ];

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from './sqlite-store.js';
-import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
+import { SQLITE_MIGRATIONS, migrateSqlite, rebuildCountsSql } from './sqlite-migrations.js';
+import { ROW_COLUMNS, toRow } from './rows.js';
+import { randomResponses } from './test-data.js';
 import type { Store } from './store.js';
 import { storeConformance } from './test-conformance.js';
 
@@ -60,5 +62,71 @@ describe('SqliteStore specifics', () => {
     expect(await store.countsByScore({ site: 's', survey: 'q' })).toEqual({ 9: 1 });
     await store.close();
     await expect(store.insert([good], new Date())).rejects.toThrow(/closed/);
+  });
+
+  const countsTable = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare('SELECT * FROM response_counts ORDER BY site, survey, width, start, channel, score').all();
+    } finally {
+      db.close();
+    }
+  };
+  const rebuilt = (file: string) => {
+    const copy = join(dir, `rebuilt-${++files}.db`);
+    const db = new Database(file);
+    db.exec(`VACUUM INTO '${copy}'`);
+    db.close();
+    const other = new Database(copy);
+    other.exec(rebuildCountsSql());
+    other.close();
+    return countsTable(copy);
+  };
+  const survey = { id: 'nps', kind: 'nps' as const };
+
+  it('upgrades a version 1 database: its answers are counted, its random-order indexes dropped', async () => {
+    const file = join(dir, 'v1.db');
+    const db = new Database(file);
+    migrateSqlite(db, SQLITE_MIGRATIONS.slice(0, 1));
+    const data = randomResponses({ site: 's', surveys: [survey], count: 300, from: new Date('2026-01-01Z'), to: new Date('2026-03-01Z'), seed: 3 });
+    const insert = db.prepare(`INSERT INTO responses (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map(() => '?').join(', ')})`);
+    for (const r of data) insert.run(toRow(r, new Date()));
+    db.close();
+    const store = new SqliteStore(file);
+    const want: Record<number, number> = {};
+    for (const r of data) want[r.score] = (want[r.score] ?? 0) + 1;
+    expect(await store.countsByScore({ site: 's', survey: 'nps', from: new Date('2025-12-31T23:30Z') })).toEqual(want);
+    await store.close();
+    expect(countsTable(file).length).toBeGreaterThan(0);
+    expect(countsTable(file)).toEqual(rebuilt(file));
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'responses' AND sql IS NOT NULL").pluck().all()).toEqual(['responses_time']);
+    check.close();
+  });
+
+  it('keeps the counts equal to the rows through duplicates, failures and chunked deletions under load', async () => {
+    const file = join(dir, 'counts.db');
+    const store = new SqliteStore(file, { deleteChunkRows: 7 });
+    const data = randomResponses({ site: 's', surveys: [survey], count: 400, from: new Date('2026-05-01Z'), to: new Date('2026-05-04Z'), seed: 8 });
+    data.forEach((r, i) => (r.respondent = { anonymousId: `anon-${i % 9}`, ...(i % 4 === 0 ? { userId: `user-${i % 5}` } : {}) }));
+    await store.insert(data.slice(0, 250), new Date());
+    // Deletions scan 7 rows per transaction while inserts (some of them retries) keep arriving between chunks.
+    const [deleted] = await Promise.all([
+      store.deleteRespondent('anon-3'),
+      ...data.slice(150, 400).map((r) => store.insert([r], new Date())),
+    ]);
+    const gone = (r: (typeof data)[number]) => r.respondent?.anonymousId === 'anon-3';
+    expect(deleted).toBeGreaterThanOrEqual(data.slice(0, 250).filter(gone).length);
+    const rest = deleted + (await store.deleteRespondent('anon-3'));
+    expect(rest).toBe(data.filter(gone).length);
+    expect(await store.deleteRespondent('user-2')).toBe(data.filter((r) => !gone(r) && r.respondent?.userId === 'user-2').length);
+    const kept = data.filter((r) => !gone(r) && r.respondent?.userId !== 'user-2');
+    const want: Record<number, number> = {};
+    for (const r of kept) want[r.score] = (want[r.score] ?? 0) + 1;
+    expect(await store.countsByScore({ site: 's', survey: 'nps' })).toEqual(want);
+    await store.close();
+    const table = countsTable(file) as { n: number }[];
+    expect(table.every((row) => row.n > 0)).toBe(true);
+    expect(table).toEqual(rebuilt(file));
   });
 });

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Channel, SCALES, type ScoreCounts, type SurveyResponse } from '@koe/core';
+import type { ScoreCounts, SurveyResponse } from '@koe/core';
+import { coverSegments } from './count-cover.js';
 import { dimensionCounts, periodCounts, scoreCounts, type CountRow } from './report-assembly.js';
 import { filterRange, type DimensionColumn, type Segment } from './report-plan.js';
 import { READ_COLUMNS, fromRow, toRow, type ReadRow } from './rows.js';
@@ -29,23 +30,19 @@ export interface SqliteStoreOptions {
   cacheKiB?: number;
   /** Under load, the least time between the starts of two commits, in ms (default 0): see SqliteWriter. */
   commitIntervalMs?: number;
+  /** Rows a respondent's deletion scans per transaction (default 50,000): see SqliteWriter. */
+  deleteChunkRows?: number;
 }
 
 
-// Every score any kind can take: cells outside a survey's scale simply count zero.
-const SCORE_MIN = Math.min(...Object.values(SCALES).map((scale) => scale.min));
-const SCORE_MAX = Math.max(...Object.values(SCALES).map((scale) => scale.max));
-const SCORES = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => SCORE_MIN + i);
-/** Every (channel, score) cell a report may count, as JSON for json_each. */
-const CELLS = JSON.stringify(Channel.options.flatMap((channel) => SCORES.map((score) => [channel, score])));
-const cellsOf = (filter: ResponseFilter): string =>
-  filter.channel === undefined ? CELLS : JSON.stringify(SCORES.map((score) => [filter.channel, score]));
-const SEGMENTS = `WITH seg(k, a, b) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?))`;
+// MATERIALIZED: read straight from json_each, every reference to seg.k re-parsed its JSON for each
+// joined row, which made a 90-day trend over 75,000 hourly counts take 85 ms instead of 30.
+const SEGMENTS = `WITH seg(k, a, b) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?))`;
 
 /**
  * The embedded store: one SQLite file in WAL mode with `synchronous = FULL`. Writes go through a Worker
- * that group-commits them (see SqliteWriter); reports read on the calling thread from a consistent
- * snapshot, each count a seek and a step through exactly the matching entries of a covering index.
+ * that group-commits them (see SqliteWriter) and keeps hourly and daily counts in the same transaction;
+ * reports read those counts, plus raw rows at sub-hour edges, on the calling thread from one snapshot.
  */
 export class SqliteStore implements Store {
   /** The database file (a temporary one for `:memory:`). */
@@ -79,7 +76,7 @@ export class SqliteStore implements Store {
       this.#db.close();
       throw error;
     }
-    this.#writer = new SqliteWriter(this.file, { busyTimeout, cacheKiB, commitIntervalMs: options.commitIntervalMs });
+    this.#writer = new SqliteWriter(this.file, { busyTimeout, cacheKiB, commitIntervalMs: options.commitIntervalMs, deleteChunkRows: options.deleteChunkRows });
   }
 
   /** Commits made and writes they carried since opening: writes / commits is the group-commit factor. */
@@ -130,7 +127,14 @@ export class SqliteStore implements Store {
   }
 
   async deleteRespondent(id: string): Promise<number> {
-    return this.#writer.write({ type: 'delete', id });
+    // Chunk by chunk, each its own transaction, so answers keep arriving while a large table is scanned.
+    let total = 0;
+    for (let after: number | null = 0; after !== null; ) {
+      const [deleted, next]: [number, number | null] = await this.#writer.write({ type: 'delete', id, after });
+      total += deleted;
+      after = next;
+    }
+    return total;
   }
 
   async close(): Promise<void> {
@@ -175,40 +179,35 @@ export class SqliteStore implements Store {
   /** Counts per segment, dimension value and score, from one read snapshot. */
   #count(filter: ResponseFilter, segments: readonly Segment[], dimension: DimensionColumn | null): CountRow[] {
     if (segments.length === 0) return [];
-    const json = JSON.stringify(segments.map((s) => [s.key, s.a, s.b]));
-    const touchpoint = filter.touchpoint === undefined ? '' : ' AND r.touchpoint = ?';
-    const tail = filter.touchpoint === undefined ? [] : [filter.touchpoint];
-    const channels = JSON.stringify(filter.channel === undefined ? Channel.options : [filter.channel]);
+    const byChannel = dimension !== null && 'column' in dimension && dimension.column === 'channel';
+    // The hourly and daily counts know site, survey, channel and score; anything else reads raw rows.
+    const { counts, raw } = (dimension === null || byChannel) && filter.touchpoint === undefined ? coverSegments(segments) : { counts: [], raw: segments };
+    const channel = filter.channel === undefined ? [] : [filter.channel];
+    const touchpoint = filter.touchpoint === undefined ? [] : [filter.touchpoint];
     const read = this.#db.transaction((): CountRow[] => {
-      if (dimension === null || ('column' in dimension && dimension.column === 'channel')) {
-        let cells = cellsOf(filter);
-        if (segments.length > 1) {
-          // Many segments: first find the (channel, score) cells with answers in the whole range, one
-          // seek each, so a CSAT trend does not pay for the NPS-only scores nor a web survey for chat.
-          const lo = Math.min(...segments.map((segment) => segment.a));
-          const hi = Math.max(...segments.map((segment) => segment.b));
-          const present = this.#prepare(`WITH cell(c, s) AS (SELECT value ->> 0, value ->> 1 FROM json_each(?))
-            SELECT c, s FROM cell WHERE EXISTS (SELECT 1 FROM responses r
-              WHERE r.site = ? AND r.survey = ? AND r.channel = c AND r.score = s AND r.answered_at >= ? AND r.answered_at < ?)`)
-            .raw()
-            .all(cellsOf(filter), filter.site, filter.survey, lo, hi);
-          cells = JSON.stringify(present);
-        }
-        // One correlated count per (segment, channel, score): each is a contiguous range of responses_cells.
-        const sql = `${SEGMENTS}, cell(c, s) AS (SELECT value ->> 0, value ->> 1 FROM json_each(?))
-          SELECT k, c AS v, s AS score, (SELECT count(*) FROM responses r
-            WHERE r.site = ? AND r.survey = ? AND r.channel = c AND r.score = s AND r.answered_at >= a AND r.answered_at < b${touchpoint}) AS n
-          FROM seg, cell`;
-        const rows = this.#prepare(sql).all(json, cells, filter.site, filter.survey, ...tail) as CountRow[];
-        return rows.filter((row) => Number(row.n) > 0).map((row) => (dimension === null ? { ...row, v: null } : row));
+      const rows: CountRow[] = [];
+      if (counts.length > 0) {
+        const sql = `WITH p(k, w, a, b) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?))
+          SELECT p.k AS k, ${byChannel ? 'c.channel' : 'NULL'} AS v, c.score AS score, sum(c.n) AS n FROM p CROSS JOIN response_counts c
+          WHERE c.site = ? AND c.survey = ? AND c.width = p.w AND c.start >= p.a AND c.start < p.b${channel.length ? ' AND c.channel = ?' : ''}
+          GROUP BY 1, 2, 3`;
+        const json = JSON.stringify(counts.map((piece) => [piece.key, piece.width, piece.a, piece.b]));
+        rows.push(...(this.#prepare(sql).all(json, filter.site, filter.survey, ...channel) as CountRow[]));
       }
-      const value = 'column' in dimension ? `r.${dimension.column}` : `json_extract(r.context, '$."${dimension.contextKey}"')`;
-      const sql = `${SEGMENTS} SELECT seg.k AS k, ${value} AS v, r.score AS score, count(*) AS n
-        FROM seg CROSS JOIN responses r INDEXED BY responses_cells
-        WHERE r.site = ? AND r.survey = ? AND r.channel IN (SELECT value FROM json_each(?))
-          AND r.answered_at >= seg.a AND r.answered_at < seg.b${touchpoint}
-        GROUP BY 1, 2, 3`;
-      return this.#prepare(sql).all(json, filter.site, filter.survey, channels, ...tail) as CountRow[];
+      if (raw.length > 0) {
+        const value =
+          dimension === null ? 'NULL' : 'column' in dimension ? `r.${dimension.column}` : `json_extract(r.context, '$."${dimension.contextKey}"')`;
+        // Index-only for everything but locale and context: responses_time holds channel, score and touchpoint.
+        const sql = `${SEGMENTS} SELECT seg.k AS k, ${value} AS v, r.score AS score, count(*) AS n
+          FROM seg CROSS JOIN responses r INDEXED BY responses_time
+          WHERE r.site = ? AND r.survey = ? AND r.answered_at >= seg.a AND r.answered_at < seg.b${channel.length ? ' AND r.channel = ?' : ''}${
+            touchpoint.length ? ' AND r.touchpoint = ?' : ''
+          }
+          GROUP BY 1, 2, 3`;
+        const json = JSON.stringify(raw.map((segment) => [segment.key, segment.a, segment.b]));
+        rows.push(...(this.#prepare(sql).all(json, filter.site, filter.survey, ...channel, ...touchpoint) as CountRow[]));
+      }
+      return rows;
     });
     return read.deferred();
   }

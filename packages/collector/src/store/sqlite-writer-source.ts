@@ -1,4 +1,5 @@
 import { ROW_COLUMNS } from './rows.js';
+import { COUNT_WIDTHS } from './sqlite-migrations.js';
 
 // The writer runs in a worker_threads Worker from this plain-JS source (`eval: true`) rather than a
 // worker file: the same code then starts from the TypeScript sources under vitest and from dist/ after
@@ -6,6 +7,7 @@ import { ROW_COLUMNS } from './rows.js';
 // node_modules lookup from the eval context.
 const columns = ROW_COLUMNS.join(', ');
 const placeholders = ROW_COLUMNS.map(() => '?').join(', ');
+const at = (column: (typeof ROW_COLUMNS)[number]) => ROW_COLUMNS.indexOf(column);
 
 /** The writer Worker's source: owns the write connection and commits each batch of operations in one transaction. */
 export const SQLITE_WRITER_SOURCE = `
@@ -19,16 +21,65 @@ db.pragma('busy_timeout = ' + workerData.busyTimeout);
 // Indexes of a large table stay in memory instead of being re-read from the OS cache on every insert.
 db.pragma('cache_size = -' + workerData.cacheKiB);
 const insert = db.prepare('INSERT INTO responses (${columns}) VALUES (${placeholders}) ON CONFLICT (id) DO NOTHING');
-const remove = db.prepare('DELETE FROM responses WHERE anonymous_id = ? OR user_id = ?');
+const count = db.prepare('INSERT INTO response_counts (site, survey, width, start, channel, score, n) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
+  'ON CONFLICT DO UPDATE SET n = n + excluded.n');
+const prune = db.prepare('DELETE FROM response_counts WHERE site = ? AND survey = ? AND width = ? AND start = ? AND channel = ? AND score = ? AND n <= 0');
+const doomed = db.prepare('SELECT rowid AS id, site, survey, answered_at AS at, channel, score FROM responses ' +
+  'WHERE rowid > ? AND rowid <= ? AND (anonymous_id = ? OR user_id = ?)');
+const removeRow = db.prepare('DELETE FROM responses WHERE rowid = ?');
+const lastRow = db.prepare('SELECT max(rowid) FROM responses').pluck();
+const WIDTHS = ${JSON.stringify(COUNT_WIDTHS)};
 
-function apply(op) {
-  if (op.type === 'delete') return remove.run(op.id, op.id).changes;
+// The hourly and daily counts reports read, kept in the same transaction as the rows: added up per commit,
+// so a commit of many answers to the same hour writes each count once.
+function tally(counts, site, survey, at, channel, score, delta) {
+  for (const w of WIDTHS) {
+    const start = Math.floor(at / w) * w;
+    const key = site + '\u0000' + survey + '\u0000' + w + '\u0000' + start + '\u0000' + channel + '\u0000' + score;
+    const entry = counts.get(key);
+    if (entry) entry[6] += delta;
+    else counts.set(key, [site, survey, w, start, channel, score, delta]);
+  }
+}
+function applyCounts(counts) {
+  for (const entry of counts.values()) {
+    if (entry[6] === 0) continue;
+    count.run(entry);
+    if (entry[6] < 0) prune.run(entry.slice(0, 6));
+  }
+}
+
+function apply(op, counts) {
+  if (op.type === 'delete') {
+    // One chunk of rowids: a deletion scans (there is no respondent index, see migration 2).
+    const end = Math.min(op.after + workerData.deleteChunk, lastRow.get() ?? 0);
+    let deleted = 0;
+    for (const row of doomed.all(op.after, end, op.id, op.id)) {
+      deleted += removeRow.run(row.id).changes;
+      tally(counts, row.site, row.survey, row.at, row.channel, row.score, -1);
+    }
+    return [deleted, end >= (lastRow.get() ?? 0) ? null : end];
+  }
   let accepted = 0;
-  for (const row of op.rows) accepted += insert.run(row).changes;
+  for (const row of op.rows) {
+    if (insert.run(row).changes === 0) continue;
+    accepted += 1;
+    tally(counts, row[${at('site')}], row[${at('survey')}], row[${at('answered_at')}], row[${at('channel')}], row[${at('score')}], 1);
+  }
   return accepted;
 }
-const applyAll = db.transaction((ops) => ops.map(apply));
-const applyOne = db.transaction(apply);
+const applyAll = db.transaction((ops) => {
+  const counts = new Map();
+  const results = ops.map((op) => apply(op, counts));
+  applyCounts(counts);
+  return results;
+});
+const applyOne = db.transaction((op) => {
+  const counts = new Map();
+  const result = apply(op, counts);
+  applyCounts(counts);
+  return result;
+});
 
 function describe(error) {
   return { message: String(error && error.message || error), code: error && error.code };

@@ -3,16 +3,21 @@ import { Worker } from 'node:worker_threads';
 import type { ResponseRow } from './rows.js';
 import { SQLITE_WRITER_SOURCE } from './sqlite-writer-source.js';
 
-/** A write for the writer: store rows (resolves to how many were new) or delete a respondent's rows. */
-export type WriteOp = { type: 'insert'; rows: ResponseRow[] } | { type: 'delete'; id: string };
+/** Stores rows; resolves to how many were new. */
+export type InsertOp = { type: 'insert'; rows: ResponseRow[] };
+/** Deletes a respondent's rows among the next chunk of rowids after `after`; resolves to [deleted, next `after` or null when done]. */
+export type DeleteOp = { type: 'delete'; id: string; after: number };
+/** A write for the writer. */
+export type WriteOp = InsertOp | DeleteOp;
+type WriteResult = number | [deleted: number, next: number | null];
 
 interface Pending {
   op: WriteOp;
-  resolve: (value: number) => void;
+  resolve: (value: WriteResult) => void;
   reject: (error: Error) => void;
 }
 
-type Result = { ok: true; value: number } | { ok: false; error: { message: string; code?: string } };
+type Result = { ok: true; value: WriteResult } | { ok: false; error: { message: string; code?: string } };
 
 /** Options of the group-commit writer. */
 export interface SqliteWriterOptions {
@@ -26,6 +31,8 @@ export interface SqliteWriterOptions {
    * larger and cheaper per answer when the CPU, not the disk, is the limit.
    */
   commitIntervalMs?: number;
+  /** Rows a respondent's deletion scans per transaction, so ingest never waits long behind it (default 50,000). */
+  deleteChunkRows?: number;
 }
 
 // Enough queued writes to fill a commit well: no reason to wait out the interval.
@@ -56,7 +63,7 @@ export class SqliteWriter {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.#worker = new Worker(SQLITE_WRITER_SOURCE, {
       eval: true,
-      workerData: { driver, file, busyTimeout: options.busyTimeout ?? 5000, cacheKiB: options.cacheKiB ?? 65_536 },
+      workerData: { driver, file, busyTimeout: options.busyTimeout ?? 5000, cacheKiB: options.cacheKiB ?? 65_536, deleteChunk: options.deleteChunkRows ?? 50_000 },
     });
     this.#worker.unref();
     this.#worker.on('message', (message: { type: string; seq?: number; results?: Result[] }) => {
@@ -72,10 +79,12 @@ export class SqliteWriter {
   }
 
   /** Queues a write; resolves once its transaction is committed durably. */
-  write(op: WriteOp): Promise<number> {
+  write(op: InsertOp): Promise<number>;
+  write(op: DeleteOp): Promise<[deleted: number, next: number | null]>;
+  write(op: WriteOp): Promise<WriteResult> {
     if (this.#failure) return Promise.reject(this.#failure);
     if (this.#closing) return Promise.reject(new Error('the store is closed'));
-    return new Promise<number>((resolve, reject) => {
+    return new Promise<WriteResult>((resolve, reject) => {
       this.#queue.push({ op, resolve, reject });
       this.#schedule();
     });
