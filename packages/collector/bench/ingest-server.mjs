@@ -1,6 +1,7 @@
 // The server side of the ingest benchmark, in its own process so autocannon (in the parent) does not share
 // its event loop. Usage: node bench/ingest-server.mjs bare|koe [--db file | --database-url url --schema s]
-// Prints "ready <port>" once listening; on SIGTERM prints "stored <n>" (koe) and exits.
+// Prints "ready <port>" once listening; on SIGTERM prints "cpu <µs>" (the process's CPU time since ready, all
+// threads) and "stored <n>" (koe), then exits.
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -11,6 +12,10 @@ const { positionals, values } = parseArgs({
   options: { db: { type: 'string' }, 'database-url': { type: 'string' }, schema: { type: 'string' } },
 });
 const mode = positionals[0];
+const cpuSince = (start) => {
+  const { user, system } = process.cpuUsage(start);
+  return user + system;
+};
 
 /** The benchmark's site: the origin autocannon sends, no rate limit (one client IP sends everything). */
 export const BENCH_CONFIG = {
@@ -24,8 +29,15 @@ if (mode === 'bare') {
     await c.req.text();
     return c.body(null, 204);
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`ready ${info.port}`));
-  process.once('SIGTERM', () => server.close(() => process.exit(0)));
+  let cpu;
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+    cpu = process.cpuUsage();
+    console.log(`ready ${info.port}`);
+  });
+  process.once('SIGTERM', () => {
+    console.log(`cpu ${cpuSince(cpu)}`);
+    server.close(() => process.exit(0));
+  });
 } else if (mode === 'koe' || mode === 'koe-nowrite') {
   // koe-nowrite is a diagnostic, never a result: the same app with a store that acknowledges without
   // writing, to show how much of the gap to bare Hono is HTTP + validation and how much is the durable write.
@@ -35,9 +47,11 @@ if (mode === 'bare') {
     ? await PostgresStore.open(values['database-url'], { schema: values.schema })
     : new SqliteStore(values.db);
   const running = await startServer({ port: 0, host: '127.0.0.1', store, config: BENCH_CONFIG, widgetDir: false, logger: silentLogger });
+  const cpu = process.cpuUsage();
   console.log(`ready ${running.port}`);
   process.once('SIGTERM', async () => {
     await running.close();
+    console.log(`cpu ${cpuSince(cpu)}`);
     const counts = await store.countsByScore({ site: 'bench', survey: 'nps' });
     if (mode === 'koe') console.log(`stored ${Object.values(counts).reduce((a, b) => a + b, 0)}`);
     await store.close();

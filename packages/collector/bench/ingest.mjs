@@ -50,7 +50,7 @@ function startServer(mode, extra = []) {
     });
     child.stop = () =>
       new Promise((done) => {
-        child.once('exit', () => done(/stored (\d+)/.exec(out)?.[1]));
+        child.once('exit', () => done({ stored: /stored (\d+)/.exec(out)?.[1], cpu: Number(/cpu (\d+)/.exec(out)?.[1]) }));
         child.kill('SIGTERM');
       });
     child.once('exit', (code) => child.port || reject(new Error(`${mode} server exited with ${code}`)));
@@ -77,15 +77,19 @@ async function measure(label, mode, body, extra = [], perRequest = 1) {
   const server = await startServer(mode, extra);
   const warm = WARMUP > 0 ? await load(server.port, body, WARMUP) : { '2xx': 0 };
   const result = await load(server.port, body, DURATION);
-  const stored = await server.stop();
+  const { stored, cpu } = await server.stop();
   const ok = result['2xx'];
   const rps = ok / DURATION;
   // Every acknowledged answer (warm-up included) must be in the store once the server has shut down; answers
   // still in flight when the load stopped are stored too, so `stored` may exceed `acknowledged`.
   const acknowledged = (warm['2xx'] + ok) * perRequest;
-  const row = { label, rps, p99: result.latency.p99, ok, errors: result.errors + result.timeouts + result.non2xx, stored: stored === undefined ? undefined : Number(stored) };
+  // The server's CPU time (all its threads) per answer handled, warm-up included: steadier than req/s when
+  // other work on the machine takes cores away, and what an optimisation of the server should lower.
+  const handled = (warm['2xx'] + (warm.non2xx ?? 0) + ok + result.non2xx) * perRequest;
+  const cpuPerAnswer = cpu / handled;
+  const row = { label, rps, cpuPerAnswer, p99: result.latency.p99, ok, errors: result.errors + result.timeouts + result.non2xx, stored: stored === undefined ? undefined : Number(stored) };
   console.log(
-    `  ${label.padEnd(44)} ${fmt(rps).padStart(8)} req/s   p99 ${String(row.p99).padStart(4)} ms   non-2xx/errors ${row.errors}` +
+    `  ${label.padEnd(44)} ${fmt(rps).padStart(8)} req/s   p99 ${String(row.p99).padStart(4)} ms   CPU ${cpuPerAnswer.toFixed(1).padStart(5)} µs/answer   non-2xx/errors ${row.errors}` +
       (row.stored === undefined
         ? ''
         : `   acknowledged ${fmt(acknowledged)}, stored ${fmt(row.stored)}${row.stored >= acknowledged ? ' (none lost)' : ` (${fmt(acknowledged - row.stored)} LOST)`}`),
@@ -121,7 +125,7 @@ try {
     const nowrite = await measure('koe without writes (diagnostic only)', 'koe-nowrite', one);
     const koe = await measure('koe POST /v1/responses, SQLite, durable', 'koe', one, sqliteArgs());
     console.log(`  → koe / bare ${ratio(koe.rps, bare.rps)}   (without writes / bare ${ratio(nowrite.rps, bare.rps)})`);
-    rounds.push({ bare: bare.rps, nowrite: nowrite.rps, koe: koe.rps, p99: koe.p99, bareP99: bare.p99 });
+    rounds.push({ bare: bare.rps, nowrite: nowrite.rps, koe: koe.rps, p99: koe.p99, bareP99: bare.p99, cpu: [bare.cpuPerAnswer, nowrite.cpuPerAnswer, koe.cpuPerAnswer] });
   }
   bareRps = median(rounds.map((r) => r.bare));
   console.log(
@@ -129,6 +133,8 @@ try {
   );
   console.log(`ratio koe / bare Hono: ${ratio(median(rounds.map((r) => r.koe / r.bare)), 1)} (median of the rounds; target ≥ 0.5, aiming for 0.7)`);
   console.log(`ratio koe without writes / bare Hono: ${ratio(median(rounds.map((r) => r.nowrite / r.bare)), 1)} (the HTTP and validation share; the rest is the durable write)`);
+  const cpuMedian = (i) => median(rounds.map((r) => r.cpu[i])).toFixed(1);
+  console.log(`server CPU per answer (median): bare Hono ${cpuMedian(0)} µs, koe without writes ${cpuMedian(1)} µs, koe durable ${cpuMedian(2)} µs`);
 
   console.log('\nBatches of 100 answers per request');
   const many = await measure('koe POST /v1/responses, SQLite, durable', 'koe', () => batch(100), sqliteArgs(), 100);

@@ -86,9 +86,8 @@ export class SqliteStore implements Store {
 
   async insert(responses: readonly SurveyResponse[], receivedAt: Date): Promise<InsertResult> {
     if (responses.length === 0) return { accepted: 0, duplicates: 0 };
-    const rows = responses.map((response) => toRow(response, receivedAt));
-    const accepted = await this.#writer.write({ type: 'insert', rows });
-    return { accepted, duplicates: rows.length - accepted };
+    const accepted = await this.#writer.write({ type: 'insert', rows: responses.map((response) => toRow(response, receivedAt)) });
+    return { accepted, duplicates: responses.length - accepted };
   }
 
   countsByScore(filter: ResponseFilter): Promise<ScoreCounts> {

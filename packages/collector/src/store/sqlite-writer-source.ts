@@ -30,23 +30,34 @@ const removeRow = db.prepare('DELETE FROM responses WHERE rowid = ?');
 const lastRow = db.prepare('SELECT max(rowid) FROM responses').pluck();
 const WIDTHS = ${JSON.stringify(COUNT_WIDTHS)};
 
-// The hourly and daily counts reports read, kept in the same transaction as the rows: added up per commit,
-// so a commit of many answers to the same hour writes each count once.
+// The hourly and daily counts reports read, kept in the same transaction as the rows: added up per commit
+// by hour (the daily counts are sums of hours), so a commit of many answers to the same hour writes each
+// count once.
+const HOUR = WIDTHS[0];
+const DAY = WIDTHS[1];
 function tally(counts, site, survey, at, channel, score, delta) {
-  for (const w of WIDTHS) {
-    const start = Math.floor(at / w) * w;
-    const key = site + '\u0000' + survey + '\u0000' + w + '\u0000' + start + '\u0000' + channel + '\u0000' + score;
-    const entry = counts.get(key);
-    if (entry) entry[6] += delta;
-    else counts.set(key, [site, survey, w, start, channel, score, delta]);
-  }
+  const hour = at - (((at % HOUR) + HOUR) % HOUR);
+  const key = hour + '\u0000' + score + '\u0000' + channel + '\u0000' + survey + '\u0000' + site;
+  const entry = counts.get(key);
+  if (entry) entry[6] += delta;
+  else counts.set(key, [site, survey, HOUR, hour, channel, score, delta]);
 }
 function applyCounts(counts) {
+  const days = new Map();
   for (const entry of counts.values()) {
     if (entry[6] === 0) continue;
-    count.run(entry);
-    if (entry[6] < 0) prune.run(entry.slice(0, 6));
+    write(entry);
+    const day = entry[3] - (((entry[3] % DAY) + DAY) % DAY);
+    const key = day + '\u0000' + entry[5] + '\u0000' + entry[4] + '\u0000' + entry[1] + '\u0000' + entry[0];
+    const sum = days.get(key);
+    if (sum) sum[6] += entry[6];
+    else days.set(key, [entry[0], entry[1], DAY, day, entry[4], entry[5], entry[6]]);
   }
+  for (const entry of days.values()) if (entry[6] !== 0) write(entry);
+}
+function write(entry) {
+  count.run(entry);
+  if (entry[6] < 0) prune.run(entry.slice(0, 6));
 }
 
 function apply(op, counts) {

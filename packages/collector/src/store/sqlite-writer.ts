@@ -12,7 +12,8 @@ export type WriteOp = InsertOp | DeleteOp;
 type WriteResult = number | [deleted: number, next: number | null];
 
 interface Pending {
-  op: WriteOp;
+  /** Dropped once posted: the Worker has its copy, and rows kept alive until the commit only burden the GC. */
+  op: WriteOp | null;
   resolve: (value: WriteResult) => void;
   reject: (error: Error) => void;
 }
@@ -148,6 +149,7 @@ export class SqliteWriter {
     // Keep the process alive while a commit is outstanding, and only then.
     this.#worker.ref();
     this.#worker.postMessage({ type: 'batch', seq: ++this.#seq, ops: batch.map((p) => p.op) });
+    for (const pending of batch) pending.op = null;
   }
 
   #settle(results: Result[]): void {
