@@ -7,7 +7,7 @@ import { coverSegments } from './count-cover.js';
 import { dimensionCounts, periodCounts, scoreCounts, type CountRow } from './report-assembly.js';
 import { filterRange, type DimensionColumn, type Segment } from './report-plan.js';
 import { READ_COLUMNS, fromRow, toRow, type ReadRow } from './rows.js';
-import { migrateSqlite } from './sqlite-migrations.js';
+import { ALL_CHANNELS, migrateSqlite } from './sqlite-migrations.js';
 import { SqliteWriter } from './sqlite-writer.js';
 import type {
   Dimension,
@@ -188,10 +188,10 @@ export class SqliteStore implements Store {
       if (counts.length > 0) {
         const sql = `WITH p(k, w, a, b) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?))
           SELECT p.k AS k, ${byChannel ? 'c.channel' : 'NULL'} AS v, c.score AS score, sum(c.n) AS n FROM p CROSS JOIN response_counts c
-          WHERE c.site = ? AND c.survey = ? AND c.width = p.w AND c.start >= p.a AND c.start < p.b${channel.length ? ' AND c.channel = ?' : ''}
+          WHERE c.site = ? AND c.survey = ? AND c.width = p.w AND c.start >= p.a AND c.start < p.b AND ${byChannel && !channel.length ? 'c.channel <> ?' : 'c.channel = ?'}
           GROUP BY 1, 2, 3`;
         const json = JSON.stringify(counts.map((piece) => [piece.key, piece.width, piece.a, piece.b]));
-        rows.push(...(this.#prepare(sql).all(json, filter.site, filter.survey, ...channel) as CountRow[]));
+        rows.push(...(this.#prepare(sql).all(json, filter.site, filter.survey, filter.channel ?? ALL_CHANNELS) as CountRow[]));
       }
       if (raw.length > 0) {
         const value =

@@ -1,5 +1,5 @@
 import { ROW_COLUMNS } from './rows.js';
-import { COUNT_WIDTHS } from './sqlite-migrations.js';
+import { ALL_CHANNELS, COUNT_WIDTHS } from './sqlite-migrations.js';
 
 // The writer runs in a worker_threads Worker from this plain-JS source (`eval: true`) rather than a
 // worker file: the same code then starts from the TypeScript sources under vitest and from dist/ after
@@ -35,8 +35,13 @@ const WIDTHS = ${JSON.stringify(COUNT_WIDTHS)};
 // count once.
 const HOUR = WIDTHS[0];
 const DAY = WIDTHS[1];
+// Each answer counts twice per width: under its channel, and under every channel (${JSON.stringify(ALL_CHANNELS)}).
 function tally(counts, site, survey, at, channel, score, delta) {
   const hour = at - (((at % HOUR) + HOUR) % HOUR);
+  add(counts, site, survey, hour, channel, score, delta);
+  add(counts, site, survey, hour, ${JSON.stringify(ALL_CHANNELS)}, score, delta);
+}
+function add(counts, site, survey, hour, channel, score, delta) {
   const key = hour + '\u0000' + score + '\u0000' + channel + '\u0000' + survey + '\u0000' + site;
   const entry = counts.get(key);
   if (entry) entry[6] += delta;
