@@ -184,14 +184,15 @@ export class SqliteStore implements Store {
     const channel = filter.channel === undefined ? [] : [filter.channel];
     const touchpoint = filter.touchpoint === undefined ? [] : [filter.touchpoint];
     const read = this.#db.transaction((): CountRow[] => {
-      const rows: CountRow[] = [];
+      // concat, not push(...): a breakdown by a context key may return more groups than a call takes arguments.
+      let rows: CountRow[] = [];
       if (counts.length > 0) {
         const sql = `WITH p(k, w, a, b) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?))
           SELECT p.k AS k, ${byChannel ? 'c.channel' : 'NULL'} AS v, c.score AS score, sum(c.n) AS n FROM p CROSS JOIN response_counts c
           WHERE c.site = ? AND c.survey = ? AND c.width = p.w AND c.start >= p.a AND c.start < p.b AND ${byChannel && !channel.length ? 'c.channel <> ?' : 'c.channel = ?'}
           GROUP BY 1, 2, 3`;
         const json = JSON.stringify(counts.map((piece) => [piece.key, piece.width, piece.a, piece.b]));
-        rows.push(...(this.#prepare(sql).all(json, filter.site, filter.survey, filter.channel ?? ALL_CHANNELS) as CountRow[]));
+        rows = rows.concat(this.#prepare(sql).all(json, filter.site, filter.survey, filter.channel ?? ALL_CHANNELS) as CountRow[]);
       }
       if (raw.length > 0) {
         const value =
@@ -204,7 +205,7 @@ export class SqliteStore implements Store {
           }
           GROUP BY 1, 2, 3`;
         const json = JSON.stringify(raw.map((segment) => [segment.key, segment.a, segment.b]));
-        rows.push(...(this.#prepare(sql).all(json, filter.site, filter.survey, ...channel, ...touchpoint) as CountRow[]));
+        rows = rows.concat(this.#prepare(sql).all(json, filter.site, filter.survey, ...channel, ...touchpoint) as CountRow[]);
       }
       return rows;
     });

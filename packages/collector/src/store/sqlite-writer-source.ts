@@ -24,9 +24,8 @@ const insert = db.prepare('INSERT INTO responses (${columns}) VALUES (${placehol
 const count = db.prepare('INSERT INTO response_counts (site, survey, width, start, channel, score, n) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
   'ON CONFLICT DO UPDATE SET n = n + excluded.n');
 const prune = db.prepare('DELETE FROM response_counts WHERE site = ? AND survey = ? AND width = ? AND start = ? AND channel = ? AND score = ? AND n <= 0');
-const doomed = db.prepare('SELECT rowid AS id, site, survey, answered_at AS at, channel, score FROM responses ' +
-  'WHERE rowid > ? AND rowid <= ? AND (anonymous_id = ? OR user_id = ?)');
-const removeRow = db.prepare('DELETE FROM responses WHERE rowid = ?');
+const remove = db.prepare('DELETE FROM responses WHERE rowid > ? AND rowid <= ? AND (anonymous_id = ? OR user_id = ?) ' +
+  'RETURNING site, survey, answered_at AS at, channel, score');
 const lastRow = db.prepare('SELECT max(rowid) FROM responses').pluck();
 const WIDTHS = ${JSON.stringify(COUNT_WIDTHS)};
 
@@ -68,13 +67,11 @@ function write(entry) {
 function apply(op, counts) {
   if (op.type === 'delete') {
     // One chunk of rowids: a deletion scans (there is no respondent index, see migration 2).
-    const end = Math.min(op.after + workerData.deleteChunk, lastRow.get() ?? 0);
-    let deleted = 0;
-    for (const row of doomed.all(op.after, end, op.id, op.id)) {
-      deleted += removeRow.run(row.id).changes;
-      tally(counts, row.site, row.survey, row.at, row.channel, row.score, -1);
-    }
-    return [deleted, end >= (lastRow.get() ?? 0) ? null : end];
+    const last = lastRow.get() ?? 0;
+    const end = Math.min(op.after + workerData.deleteChunk, last);
+    const gone = remove.all(op.after, end, op.id, op.id);
+    for (const row of gone) tally(counts, row.site, row.survey, row.at, row.channel, row.score, -1);
+    return [gone.length, end >= last ? null : end];
   }
   let accepted = 0;
   for (const row of op.rows) {
