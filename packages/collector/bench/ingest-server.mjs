@@ -45,7 +45,7 @@ if (mode === 'bare') {
     ? { insert: async (rows) => ({ accepted: rows.length, duplicates: 0 }), countsByScore: async () => ({}), close: async () => {} }
     : values['database-url']
     ? await PostgresStore.open(values['database-url'], { schema: values.schema })
-    : new SqliteStore(values.db);
+    : new SqliteStore(values.db, process.env.KOE_BENCH_COMMIT_MS ? { commitIntervalMs: Number(process.env.KOE_BENCH_COMMIT_MS) } : {});
   const running = await startServer({ port: 0, host: '127.0.0.1', store, config: BENCH_CONFIG, widgetDir: false, logger: silentLogger });
   const cpu = process.cpuUsage();
   console.log(`ready ${running.port}`);
@@ -54,6 +54,7 @@ if (mode === 'bare') {
     console.log(`cpu ${cpuSince(cpu)}`);
     const counts = await store.countsByScore({ site: 'bench', survey: 'nps' });
     if (mode === 'koe') console.log(`stored ${Object.values(counts).reduce((a, b) => a + b, 0)}`);
+    if (store.writeStats) console.log(`commits ${store.writeStats.commits} writes ${store.writeStats.writes}`);
     await store.close();
     process.exit(0);
   });

@@ -20,7 +20,7 @@ storeConformance('SqliteStore', {
 });
 
 describe('SqliteStore specifics', () => {
-  it('uses WAL with synchronous = FULL and records each migration once', async () => {
+  it('uses WAL and records each migration once', async () => {
     const file = join(dir, 'pragmas.db');
     await new SqliteStore(file).close();
     await new SqliteStore(file).close();

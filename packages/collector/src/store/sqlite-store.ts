@@ -8,7 +8,7 @@ import { dimensionCounts, periodCounts, scoreCounts, type CountRow } from './rep
 import { filterRange, type DimensionColumn, type Segment } from './report-plan.js';
 import { READ_COLUMNS, fromRow, toRow, type ReadRow } from './rows.js';
 import { ALL_CHANNELS, migrateSqlite } from './sqlite-migrations.js';
-import { SqliteWriter } from './sqlite-writer.js';
+import { SqliteWriter, type WriteStats } from './sqlite-writer.js';
 import type {
   Dimension,
   DimensionCounts,
@@ -32,6 +32,8 @@ export interface SqliteStoreOptions {
   commitIntervalMs?: number;
   /** Rows a respondent's deletion scans per transaction (default 50,000): see SqliteWriter. */
   deleteChunkRows?: number;
+  /** Commits of at least this many rows run on a Worker thread (default 256): see SqliteWriter. */
+  workerRows?: number;
 }
 
 
@@ -40,9 +42,9 @@ export interface SqliteStoreOptions {
 const SEGMENTS = `WITH seg(k, a, b) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?))`;
 
 /**
- * The embedded store: one SQLite file in WAL mode with `synchronous = FULL`. Writes go through a Worker
- * that group-commits them (see SqliteWriter) and keeps hourly and daily counts in the same transaction;
- * reports read those counts, plus raw rows at sub-hour edges, on the calling thread from one snapshot.
+ * The embedded store: one SQLite file in WAL mode. Writes are group-committed and on disk before they
+ * resolve (see SqliteWriter), with hourly and daily counts kept in the same transaction; reports read
+ * those counts, plus raw rows at sub-hour edges, on the calling thread from one snapshot.
  */
 export class SqliteStore implements Store {
   /** The database file (a temporary one for `:memory:`). */
@@ -56,7 +58,7 @@ export class SqliteStore implements Store {
 
   /** Opens (creating if needed) and migrates the file at `path`; `:memory:` uses a temporary file removed on close. */
   constructor(path: string, options: SqliteStoreOptions = {}) {
-    // The writer Worker needs its own connection to the same database, so memory becomes a temporary file.
+    // The writer and its Worker need their own connections to the same database, so memory becomes a temporary file.
     this.#temporaryDir = path === ':memory:' ? mkdtempSync(join(tmpdir(), 'koe-sqlite-')) : null;
     this.file = this.#temporaryDir ? join(this.#temporaryDir, 'koe.db') : path;
     this.#pageSize = options.pageSize ?? 1000;
@@ -76,11 +78,17 @@ export class SqliteStore implements Store {
       this.#db.close();
       throw error;
     }
-    this.#writer = new SqliteWriter(this.file, { busyTimeout, cacheKiB, commitIntervalMs: options.commitIntervalMs, deleteChunkRows: options.deleteChunkRows });
+    this.#writer = new SqliteWriter(this.file, {
+      busyTimeout,
+      cacheKiB,
+      commitIntervalMs: options.commitIntervalMs,
+      deleteChunkRows: options.deleteChunkRows,
+      workerRows: options.workerRows,
+    });
   }
 
-  /** Commits made and writes they carried since opening: writes / commits is the group-commit factor. */
-  get writeStats(): { commits: number; writes: number } {
+  /** Commits made and writes they carried since opening (writes / commits is the group-commit factor). */
+  get writeStats(): WriteStats {
     return this.#writer.stats;
   }
 

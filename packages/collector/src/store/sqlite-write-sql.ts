@@ -1,0 +1,115 @@
+import type Database from 'better-sqlite3';
+import { ROW_COLUMNS, type ResponseRow } from './rows.js';
+import { ALL_CHANNELS, COUNT_WIDTHS } from './sqlite-migrations.js';
+
+/** Stores rows; resolves to how many were new. */
+export type InsertOp = { type: 'insert'; rows: ResponseRow[] };
+/** Deletes a respondent's rows among the next chunk of rowids after `after`; resolves to [deleted, next `after` or null when done]. */
+export type DeleteOp = { type: 'delete'; id: string; after: number };
+/** A write for the writer. */
+export type WriteOp = InsertOp | DeleteOp;
+/** What a write resolves to: rows accepted (insert) or [deleted, next chunk] (delete). */
+export type WriteResult = number | [deleted: number, next: number | null];
+
+/** Applies write operations on one connection: all of a batch in one transaction, or one alone. */
+export interface WriteSql {
+  /** Applies every operation in one IMMEDIATE transaction; throws (and rolls back) if any fails. */
+  applyAll(ops: readonly WriteOp[]): WriteResult[];
+  /** Applies one operation in its own IMMEDIATE transaction. */
+  applyOne(op: WriteOp): WriteResult;
+}
+
+const at = (column: (typeof ROW_COLUMNS)[number]) => ROW_COLUMNS.indexOf(column);
+
+/**
+ * The write statements, as plain JS source defining `prepareWriteSql(db, deleteChunkRows)`: the same code
+ * runs on the event loop (small commits) and in a Worker (`eval: true`: large ones), from the TypeScript
+ * sources under vitest as from dist/ after tsc, with no worker file to build or resolve.
+ *
+ * The hourly and daily counts reports read are kept in the same transaction as the rows, added up per
+ * transaction by hour (the daily counts are sums of hours), so a commit of many answers to the same hour
+ * writes each count once. Each answer counts twice per width: under its channel, and under every channel.
+ */
+export const WRITE_SQL_SOURCE = `
+function prepareWriteSql(db, deleteChunkRows) {
+  const HOUR = ${COUNT_WIDTHS[0]};
+  const DAY = ${COUNT_WIDTHS[1]};
+  const ALL = ${JSON.stringify(ALL_CHANNELS)};
+  const floorTo = (value, width) => value - (((value % width) + width) % width);
+  const insert = db.prepare('INSERT INTO responses (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING');
+  const count = db.prepare('INSERT INTO response_counts (site, survey, width, start, channel, score, n) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
+    'ON CONFLICT DO UPDATE SET n = n + excluded.n');
+  const prune = db.prepare('DELETE FROM response_counts WHERE site = ? AND survey = ? AND width = ? AND start = ? AND channel = ? AND score = ? AND n <= 0');
+  const remove = db.prepare('DELETE FROM responses WHERE rowid > ? AND rowid <= ? AND (anonymous_id = ? OR user_id = ?) ' +
+    'RETURNING site, survey, answered_at AS at, channel, score');
+  const lastRow = db.prepare('SELECT max(rowid) FROM responses').pluck();
+
+  function add(counts, site, survey, hour, channel, score, delta) {
+    const key = hour + '\\u0000' + score + '\\u0000' + channel + '\\u0000' + survey + '\\u0000' + site;
+    const entry = counts.get(key);
+    if (entry) entry[6] += delta;
+    else counts.set(key, [site, survey, HOUR, hour, channel, score, delta]);
+  }
+  function tally(counts, site, survey, answeredAt, channel, score, delta) {
+    const hour = floorTo(answeredAt, HOUR);
+    add(counts, site, survey, hour, channel, score, delta);
+    add(counts, site, survey, hour, ALL, score, delta);
+  }
+  function write(entry) {
+    count.run(entry);
+    if (entry[6] < 0) prune.run(entry.slice(0, 6));
+  }
+  function applyCounts(counts) {
+    const days = new Map();
+    for (const entry of counts.values()) {
+      if (entry[6] === 0) continue;
+      write(entry);
+      const day = floorTo(entry[3], DAY);
+      const key = day + '\\u0000' + entry[5] + '\\u0000' + entry[4] + '\\u0000' + entry[1] + '\\u0000' + entry[0];
+      const sum = days.get(key);
+      if (sum) sum[6] += entry[6];
+      else days.set(key, [entry[0], entry[1], DAY, day, entry[4], entry[5], entry[6]]);
+    }
+    for (const entry of days.values()) if (entry[6] !== 0) write(entry);
+  }
+  function apply(op, counts) {
+    if (op.type === 'delete') {
+      // One chunk of rowids: a deletion scans (there is no respondent index, see migration 2).
+      const last = lastRow.get() ?? 0;
+      const end = Math.min(op.after + deleteChunkRows, last);
+      const gone = remove.all(op.after, end, op.id, op.id);
+      for (const row of gone) tally(counts, row.site, row.survey, row.at, row.channel, row.score, -1);
+      return [gone.length, end >= last ? null : end];
+    }
+    let accepted = 0;
+    for (const row of op.rows) {
+      if (insert.run(row).changes === 0) continue;
+      accepted += 1;
+      tally(counts, row[${at('site')}], row[${at('survey')}], row[${at('answered_at')}], row[${at('channel')}], row[${at('score')}], 1);
+    }
+    return accepted;
+  }
+  const all = db.transaction((ops) => {
+    const counts = new Map();
+    const results = ops.map((op) => apply(op, counts));
+    applyCounts(counts);
+    return results;
+  });
+  const one = db.transaction((op) => {
+    const counts = new Map();
+    const result = apply(op, counts);
+    applyCounts(counts);
+    return result;
+  });
+  return { applyAll: (ops) => all.immediate(ops), applyOne: (op) => one.immediate(op) };
+}
+`;
+
+/** Prepares the write statements on `db` (a connection of this thread). */
+export function prepareWriteSql(db: Database.Database, deleteChunkRows: number): WriteSql {
+  const prepare = new Function('db', 'deleteChunkRows', `${WRITE_SQL_SOURCE}\nreturn prepareWriteSql(db, deleteChunkRows);`) as (
+    db: Database.Database,
+    deleteChunkRows: number,
+  ) => WriteSql;
+  return prepare(db, deleteChunkRows);
+}
