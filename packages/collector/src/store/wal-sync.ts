@@ -39,14 +39,18 @@ export class WalSync {
     // descriptor of a deleted log would make every later sync a silent no-op: check the link count.
     if (this.#fd !== null && fstatSync(this.#fd).nlink > 0) return this.#fd;
     this.close();
-    this.#fd = openSync(this.path, 'r');
+    // Read-write although nothing is written through it: Windows flushes only handles opened for writing.
+    this.#fd = openSync(this.path, 'r+');
     // The log's directory entry must survive a power cut too: SQLite syncs it on its own first sync of
     // the log, which under synchronous = NORMAL waits for the first checkpoint.
-    const dir = openSync(dirname(this.path), 'r');
-    try {
-      fsyncSync(dir);
-    } finally {
-      closeSync(dir);
+    // (Windows can neither open nor needs to flush a directory.)
+    if (process.platform !== 'win32') {
+      const dir = openSync(dirname(this.path), 'r');
+      try {
+        fsyncSync(dir);
+      } finally {
+        closeSync(dir);
+      }
     }
     return this.#fd;
   }
