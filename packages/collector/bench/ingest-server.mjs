@@ -1,7 +1,7 @@
 // The server side of the ingest benchmark, in its own process so autocannon (in the parent) does not share
 // its event loop. Usage: node bench/ingest-server.mjs bare|koe [--db file | --database-url url --schema s]
 // Prints "ready <port>" once listening; on SIGTERM prints "cpu <µs>" (the process's CPU time since ready, all
-// threads) and "stored <n>" (koe), then exits.
+// threads), "stored <n>" (koe) and "commits <n> writes <n>" (SQLite: group commit at work), then exits.
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -45,7 +45,7 @@ if (mode === 'bare') {
     ? { insert: async (rows) => ({ accepted: rows.length, duplicates: 0 }), countsByScore: async () => ({}), close: async () => {} }
     : values['database-url']
     ? await PostgresStore.open(values['database-url'], { schema: values.schema })
-    : new SqliteStore(values.db, process.env.KOE_BENCH_COMMIT_MS ? { commitIntervalMs: Number(process.env.KOE_BENCH_COMMIT_MS) } : {});
+    : new SqliteStore(values.db);
   const running = await startServer({ port: 0, host: '127.0.0.1', store, config: BENCH_CONFIG, widgetDir: false, logger: silentLogger });
   const cpu = process.cpuUsage();
   console.log(`ready ${running.port}`);

@@ -52,7 +52,10 @@ function startServer(mode, extra = []) {
     });
     child.stop = () =>
       new Promise((done) => {
-        child.once('exit', () => done({ stored: /stored (\d+)/.exec(out)?.[1], cpu: Number(/cpu (\d+)/.exec(out)?.[1]) }));
+        child.once('exit', () => {
+          const commits = /commits (\d+) writes (\d+)/.exec(out);
+          done({ stored: /stored (\d+)/.exec(out)?.[1], cpu: Number(/cpu (\d+)/.exec(out)?.[1]), perCommit: commits ? Number(commits[2]) / Number(commits[1]) : undefined });
+        });
         child.kill('SIGTERM');
       });
     child.once('exit', (code) => child.port || reject(new Error(`${mode} server exited with ${code}`)));
@@ -79,7 +82,7 @@ async function measure(label, mode, body, extra = [], perRequest = 1) {
   const server = await startServer(mode, extra);
   const warm = WARMUP > 0 ? await load(server.port, body, WARMUP) : { '2xx': 0 };
   const result = await load(server.port, body, DURATION);
-  const { stored, cpu } = await server.stop();
+  const { stored, cpu, perCommit } = await server.stop();
   const ok = result['2xx'];
   const rps = ok / DURATION;
   // Every acknowledged answer (warm-up included) must be in the store once the server has shut down; answers
@@ -94,7 +97,8 @@ async function measure(label, mode, body, extra = [], perRequest = 1) {
     `  ${label.padEnd(44)} ${fmt(rps).padStart(8)} req/s   p99 ${String(row.p99).padStart(4)} ms   CPU ${cpuPerAnswer.toFixed(1).padStart(5)} µs/answer   non-2xx/errors ${row.errors}` +
       (row.stored === undefined
         ? ''
-        : `   acknowledged ${fmt(acknowledged)}, stored ${fmt(row.stored)}${row.stored >= acknowledged ? ' (none lost)' : ` (${fmt(acknowledged - row.stored)} LOST)`}`),
+        : `   acknowledged ${fmt(acknowledged)}, stored ${fmt(row.stored)}${row.stored >= acknowledged ? ' (none lost)' : ` (${fmt(acknowledged - row.stored)} LOST)`}`) +
+      (perCommit === undefined ? '' : `   ${perCommit.toFixed(1)} requests per commit`),
   );
   return row;
 }
