@@ -13,6 +13,7 @@ import postgres from 'postgres';
 import { PostgresStore, SqliteStore } from '../dist/store/index.js';
 import { ROW_COLUMNS, toRow } from '../dist/store/rows.js';
 import { rebuildCountsSql } from '../dist/store/sqlite-migrations.js';
+import { countRowsSql } from '../dist/store/postgres-migrations.js';
 import { seededRandom as random } from '../dist/seed/random.js';
 
 const { values: args } = parseArgs({
@@ -190,7 +191,11 @@ async function postgresRun(url) {
       if (pending.size >= 3) await Promise.race(pending);
     }
     await Promise.all(pending);
+    // The bulk fill bypassed the writer, which appends count deltas: build the counts from the rows.
+    await admin.unsafe(`DELETE FROM response_counts; DELETE FROM response_count_deltas;
+      INSERT INTO response_counts (site, survey, width, start, channel, score, n) ${countRowsSql('responses', '1')}`);
     await admin.unsafe('VACUUM ANALYZE responses');
+    await admin.unsafe('VACUUM ANALYZE response_counts');
     console.log(`\nPostgreSQL: filled ${ROWS.toLocaleString('en')} answers in ${(ms(t0) / 1000).toFixed(1)} s (schema ${schema}, dropped after)`);
     const store = await PostgresStore.open(url, { schema });
     const results = await measure('PostgreSQL', store);

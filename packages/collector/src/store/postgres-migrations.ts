@@ -1,5 +1,20 @@
 import type { Sql } from 'postgres';
-import type { Migration } from './sqlite-migrations.js';
+import { ALL_CHANNELS, COUNT_WIDTHS, type Migration } from './sqlite-migrations.js';
+
+/**
+ * The hourly and daily count rows (per channel and over every channel, as SQLite keeps them) of the
+ * answers in `source`, a table or CTE with site, survey, answered_at, channel and score; `n` is what each
+ * answer adds (1, or -1 for a deletion).
+ */
+export function countRowsSql(source: string, n: '1' | '-1'): string {
+  // % truncates toward zero: this floors answers before 1970 correctly too.
+  return COUNT_WIDTHS.flatMap((w) =>
+    ['channel', `'${ALL_CHANNELS}'`].map(
+      (channel) => `SELECT site, survey, ${w}::bigint AS width, answered_at - ((answered_at % ${w}) + ${w}) % ${w} AS start,
+        ${channel} AS channel, score, ${n === '1' ? '' : '-'}count(*) AS n FROM ${source} GROUP BY 1, 2, 4, 5, 6`,
+    ),
+  ).join(' UNION ALL ');
+}
 
 /** PostgreSQL's schema, oldest first; the same tables and meaning as SQLite's. Never edit a released one. */
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -32,6 +47,40 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX responses_report ON responses (site, survey, answered_at) INCLUDE (score, channel, touchpoint);
       CREATE INDEX responses_anonymous_id ON responses (anonymous_id) WHERE anonymous_id IS NOT NULL;
       CREATE INDEX responses_user_id ON responses (user_id) WHERE user_id IS NOT NULL;
+    `,
+  },
+  {
+    version: 2,
+    name: 'rollups',
+    // Hourly and daily counts, as in SQLite, so reports read a few hundred rows instead of every answer.
+    // Writers never update a count (several processes would queue on the same hot rows): each commit
+    // appends its deltas, and a compaction (PostgresStore) folds them into response_counts now and then.
+    // Reports add both up in one snapshot.
+    sql: `
+      CREATE TABLE response_counts (
+        site text COLLATE "C" NOT NULL,
+        survey text COLLATE "C" NOT NULL,
+        width bigint NOT NULL,
+        start bigint NOT NULL,
+        channel text COLLATE "C" NOT NULL,
+        score smallint NOT NULL,
+        n bigint NOT NULL,
+        -- Channel before the time: most reports want one channel (or every channel, ''), whose counts
+        -- are then one contiguous range per piece of time.
+        -- INCLUDE (n): reports read the index alone (a 90-day Tokyo trend: 24,000 counts, 43 ms with a
+        -- heap fetch each).
+        PRIMARY KEY (site, survey, channel, width, start, score) INCLUDE (n)
+      );
+      CREATE TABLE response_count_deltas (
+        site text COLLATE "C" NOT NULL,
+        survey text COLLATE "C" NOT NULL,
+        width bigint NOT NULL,
+        start bigint NOT NULL,
+        channel text COLLATE "C" NOT NULL,
+        score smallint NOT NULL,
+        n bigint NOT NULL
+      );
+      INSERT INTO response_counts (site, survey, width, start, channel, score, n) ${countRowsSql('responses', '1')};
     `,
   },
 ];

@@ -1,6 +1,7 @@
 import postgres, { type Sql } from 'postgres';
 import type { ScoreCounts, SurveyResponse } from '@koe/core';
-import { migratePostgres } from './postgres-migrations.js';
+import { CountCompactor, countQuery, runCountQuery } from './postgres-counts.js';
+import { countRowsSql, migratePostgres } from './postgres-migrations.js';
 import { PostgresWriter } from './postgres-writer.js';
 import { dimensionCounts, periodCounts, scoreCounts, type CountRow } from './report-assembly.js';
 import { filterRange, type DimensionColumn, type Segment } from './report-plan.js';
@@ -24,6 +25,8 @@ export interface PostgresStoreOptions {
   max?: number;
   /** Rows per page when streaming an export (default 1000). */
   pageSize?: number;
+  /** Least time between two compactions of the count deltas, in ms (default 1000). */
+  compactIntervalMs?: number;
 }
 
 
@@ -37,6 +40,7 @@ type Row = ReadRow & { answered_at: string };
 export class PostgresStore implements Store {
   readonly #sql: Sql;
   readonly #writer: PostgresWriter;
+  readonly #compactor: CountCompactor;
   readonly #pageSize: number;
   readonly #ready: Promise<void>;
   #closed: Promise<void> | null = null;
@@ -49,7 +53,8 @@ export class PostgresStore implements Store {
       // 202 means durable: a server-wide synchronous_commit = off must not weaken that for koe's writes.
       connection: { application_name: 'koe', synchronous_commit: 'on', ...(options.schema ? { search_path: options.schema } : {}) },
     });
-    this.#writer = new PostgresWriter(this.#sql);
+    this.#compactor = new CountCompactor(this.#sql, options.compactIntervalMs);
+    this.#writer = new PostgresWriter(this.#sql, () => this.#compactor.nudge());
     this.#pageSize = options.pageSize ?? 1000;
     this.#ready = migratePostgres(this.#sql, options.schema).then(() => undefined);
     // Surfaced by `open` and by every call; never an unhandled rejection.
@@ -113,14 +118,23 @@ export class PostgresStore implements Store {
 
   async deleteRespondent(id: string): Promise<number> {
     await this.#ready;
-    const result = await this.#sql`DELETE FROM responses WHERE anonymous_id = ${id} OR user_id = ${id}`;
-    return result.count;
+    // The count deltas of the deleted answers go in the same statement (one transaction).
+    const [result] = await this.#sql.unsafe<{ n: string }[]>(
+      `WITH gone AS (DELETE FROM responses WHERE anonymous_id = $1 OR user_id = $1 RETURNING site, survey, answered_at, channel, score),
+       deltas AS (INSERT INTO response_count_deltas (site, survey, width, start, channel, score, n) ${countRowsSql('gone', '-1')})
+       SELECT count(*) AS n FROM gone`,
+      [id],
+    );
+    const deleted = Number(result?.n ?? 0);
+    if (deleted > 0) this.#compactor.nudge();
+    return deleted;
   }
 
   async close(): Promise<void> {
     this.#closed ??= (async () => {
       await this.#ready.catch(() => {});
       await this.#writer.drain();
+      await this.#compactor.close();
       await this.#sql.end({ timeout: 5 });
     })();
     return this.#closed;
@@ -155,31 +169,15 @@ export class PostgresStore implements Store {
     return sql;
   }
 
-  /** Counts per segment, dimension value and score in one statement (one snapshot). */
+  /** Counts per segment, dimension value and score in one statement (one snapshot): see countQuery. */
   async #count(filter: ResponseFilter, segments: readonly Segment[], dimension: DimensionColumn | null): Promise<CountRow[]> {
     if (segments.length === 0) return [];
     await this.#ready;
-    const single = segments.length === 1 ? segments[0]! : null;
-    // One range (summaries, breakdowns) is a plain range condition, which PostgreSQL can scan in parallel;
-    // several (trends) join the array of ranges, each an index range scan.
-    const params: unknown[] = single
-      ? [filter.site, filter.survey, single.a, single.b]
-      : [filter.site, filter.survey, segments.map((s) => s.key), segments.map((s) => s.a), segments.map((s) => s.b)];
-    const slice = this.#sliceSql(filter, params, 'r');
-    let value = 'NULL::text';
-    if (dimension && 'column' in dimension) value = `r.${dimension.column}`;
-    else if (dimension) {
-      params.push(dimension.contextKey);
-      value = `r.context ->> $${params.length}`;
-    }
-    const sql = single
-      ? `SELECT ${single.key} AS k, ${value} AS v, r.score, count(*) AS n FROM responses r
-         WHERE r.site = $1 AND r.survey = $2 AND r.answered_at >= $3 AND r.answered_at < $4${slice}
-         GROUP BY 2, 3`
-      : `SELECT seg.k, ${value} AS v, r.score, count(*) AS n
-         FROM unnest($3::int[], $4::bigint[], $5::bigint[]) AS seg(k, a, b)
-         JOIN responses r ON r.site = $1 AND r.survey = $2 AND r.answered_at >= seg.a AND r.answered_at < seg.b${slice}
-         GROUP BY 1, 2, 3`;
-    return this.#sql.unsafe<CountRow[]>(sql, params as never[]);
+    return runCountQuery(this.#sql, countQuery(filter, segments, dimension));
+  }
+
+  /** Folds the count deltas into the counts now (tests, bulk loads); false when another process was at it. */
+  compactCounts(): Promise<boolean> {
+    return this.#compactor.compact();
   }
 }

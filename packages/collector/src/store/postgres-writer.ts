@@ -1,4 +1,5 @@
 import type { Sql } from 'postgres';
+import { countRowsSql } from './postgres-migrations.js';
 import { ROW_COLUMNS, type ResponseRow } from './rows.js';
 
 interface Pending {
@@ -10,11 +11,17 @@ interface Pending {
 const TYPES = ['text', 'text', 'text', 'text', 'smallint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'bigint', 'text', 'bigint'];
 // JSON travels as text and is cast in SQL: sent as json[] the driver would encode the strings again.
 const JSON_COLUMNS = new Set<string>(['context', 'respondent']);
-// One array parameter per column: a batch of any size is one statement with 17 parameters.
-const INSERT = `INSERT INTO responses (${ROW_COLUMNS.join(', ')})
-  SELECT ${ROW_COLUMNS.map((c) => (JSON_COLUMNS.has(c) ? `${c}::json` : c)).join(', ')}
-  FROM unnest(${TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) AS u(${ROW_COLUMNS.join(', ')})
-  ON CONFLICT (id) DO NOTHING RETURNING id`;
+// One array parameter per column: a batch of any size is one statement with 17 parameters. The count
+// deltas of the rows it stored go in with them, in the same statement (one transaction).
+const INSERT = `WITH stored AS (
+    INSERT INTO responses (${ROW_COLUMNS.join(', ')})
+    SELECT ${ROW_COLUMNS.map((c) => (JSON_COLUMNS.has(c) ? `${c}::json` : c)).join(', ')}
+    FROM unnest(${TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) AS u(${ROW_COLUMNS.join(', ')})
+    ON CONFLICT (id) DO NOTHING RETURNING id, site, survey, answered_at, channel, score
+  ), deltas AS (
+    INSERT INTO response_count_deltas (site, survey, width, start, channel, score, n) ${countRowsSql('stored', '1')}
+  )
+  SELECT id FROM stored`;
 
 /**
  * Group commit for PostgreSQL: calls queued while a batch commits go out together as the next one,
@@ -23,11 +30,14 @@ const INSERT = `INSERT INTO responses (${ROW_COLUMNS.join(', ')})
  */
 export class PostgresWriter {
   readonly #sql: Sql;
+  readonly #committed: () => void;
   #queue: Pending[] = [];
   #inFlight: Promise<void> | null = null;
 
-  constructor(sql: Sql) {
+  /** `committed` runs after each commit that stored rows (the store compacts count deltas from there). */
+  constructor(sql: Sql, committed: () => void = () => {}) {
     this.#sql = sql;
+    this.#committed = committed;
   }
 
   /** Queues rows; resolves to how many were new once their transaction is committed. */
@@ -56,6 +66,7 @@ export class PostgresWriter {
   async #commit(batch: Pending[]): Promise<void> {
     try {
       const inserted = await this.#insert(batch.flatMap((p) => p.rows));
+      if (inserted.size > 0) this.#committed();
       for (const pending of batch) {
         let accepted = 0;
         // The first occurrence of an id in the batch is the one stored; later ones are duplicates.
