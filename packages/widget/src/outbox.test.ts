@@ -52,6 +52,15 @@ describe('outbox', () => {
     expect(sent).toEqual([{ id: 'a1', survey: 'nps' }]);
   });
 
+  it('opens its store as soon as it is created, before any answer needs it', async () => {
+    const inner = memoryOutboxStore();
+    let reads = 0;
+    const store: OutboxStore = { ...inner, all: () => ((reads += 1), inner.all()) };
+    setup(() => ok(), { store });
+    // A score picked just before the tab closes then only waits for its own write.
+    expect(reads).toBe(1);
+  });
+
   it('retries network errors and 5xx with capped exponential backoff', async () => {
     const { outbox, calls, store } = setup((_u, _i, call) => (call === 1 ? Promise.reject(new TypeError('offline')) : call === 2 ? new Response('', { status: 503 }) : ok()));
     expect(await outbox.add(response('a1'))).toBe('queued');

@@ -74,6 +74,10 @@ export function createOutbox(o: OutboxOptions): Outbox {
   /** Pages whose held answers this page waits to release (one lock request each). */
   const awaiting = new Set<string>();
 
+  // Open IndexedDB now, while the survey shows: a score picked just before the tab closes must only need
+  // its write, not the database's opening too, to land before the page is torn down.
+  void store.all();
+
   const put = (items: OutboxItem[]) => {
     for (const item of items) pending.set(item.r.id, item);
     o.mark?.(true);
