@@ -1,4 +1,5 @@
 import type { Sql } from 'postgres';
+import { Channel } from '@koe/core';
 import { coverSegments } from './count-cover.js';
 import type { CountRow } from './report-assembly.js';
 import type { DimensionColumn, Segment } from './report-plan.js';
@@ -99,8 +100,10 @@ export function countQuery(filter: ResponseFilter, segments: readonly Segment[],
   const { counts, raw } = (dimension === null || byChannel) && filter.touchpoint === undefined ? coverSegments(segments) : { counts: [], raw: segments };
   const parts: string[] = [];
   if (counts.length > 0) {
+    // By channel: each of core's channels is its own index range (`<>` would read them all as one scan
+    // of every count of the survey: 41 against 2 ms for 90 days over 1,000,000 answers).
     const channel = (alias: string) =>
-      byChannel && filter.channel === undefined ? `${alias}.channel <> ${$(ALL_CHANNELS)}` : `${alias}.channel = ${$(filter.channel ?? ALL_CHANNELS)}`;
+      byChannel && filter.channel === undefined ? `${alias}.channel = ANY(${$(Channel.options)}::text[])` : `${alias}.channel = ${$(filter.channel ?? ALL_CHANNELS)}`;
     const value = (alias: string) => (byChannel ? `${alias}.channel` : 'NULL::text');
     const pieces = `unnest(${$(counts.map((p) => p.key))}::int[], ${$(counts.map((p) => p.width))}::bigint[], ${$(counts.map((p) => p.a))}::bigint[], ${$(counts.map((p) => p.b))}::bigint[])`;
     // The counts: one index range per piece (LATERAL with OFFSET 0, which keeps the planner from pulling
