@@ -71,15 +71,8 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         -- heap fetch each).
         PRIMARY KEY (site, survey, channel, width, start, score) INCLUDE (n)
       );
-      CREATE TABLE response_count_deltas (
-        site text COLLATE "C" NOT NULL,
-        survey text COLLATE "C" NOT NULL,
-        width bigint NOT NULL,
-        start bigint NOT NULL,
-        channel text COLLATE "C" NOT NULL,
-        score smallint NOT NULL,
-        n bigint NOT NULL
-      );
+      -- The same columns (NOT NULL included), no key: writers only append.
+      CREATE TABLE response_count_deltas (LIKE response_counts EXCLUDING CONSTRAINTS EXCLUDING INDEXES);
       INSERT INTO response_counts (site, survey, width, start, channel, score, n) ${countRowsSql('responses', '1')};
     `,
   },
