@@ -128,6 +128,7 @@ describe('SqliteWriter', () => {
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
     await expect(writer.write(insert(1))).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    expect(writer.stats.commits).toBe(0);
     other.exec('ROLLBACK');
     other.close();
     expect(await writer.write(insert(1))).toBe(1);

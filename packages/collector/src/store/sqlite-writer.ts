@@ -198,8 +198,12 @@ export class SqliteWriter {
         }, BUSY_RETRY_MS);
         return;
       }
+      // Nothing was written: answer the batch now, no commit to count and no log to flush.
+      this.#busySince = null;
       const error = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
       for (const pending of batch) pending.outcome = { ok: false, error };
+      this.#settle(batch);
+      return;
     }
     this.#busySince = null;
     this.#count(batch);
