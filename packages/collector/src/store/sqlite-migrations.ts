@@ -13,8 +13,8 @@ export const COUNT_WIDTHS = [3_600_000, 86_400_000] as const;
 /** The `channel` of the counts over every channel: most reports need no channel, and read 4× fewer rows. */
 export const ALL_CHANNELS = '';
 
-/** SQL that recomputes `response_counts` from `responses` (the migration, and bulk loads that bypass the writer). */
-export function rebuildCountsSql(): string {
+// Migration 2's own rebuild, kept as it ran: a released migration's SQL never changes.
+function perScoreCountsSql(): string {
   // SQLite's % truncates toward zero: this floors answers before 1970 correctly too.
   const parts = COUNT_WIDTHS.flatMap((w) =>
     ['channel', `'${ALL_CHANNELS}'`].map(
@@ -24,6 +24,24 @@ export function rebuildCountsSql(): string {
   );
   return `DELETE FROM response_counts;
       INSERT INTO response_counts (site, survey, width, start, channel, score, n) ${parts.join(' UNION ALL ')};`;
+}
+
+/** The score columns of `score_counts`: `n0` holds the answers scoring 0, … `n10` those scoring 10. */
+export const SCORE_COLUMNS: readonly `n${number}`[] = Array.from({ length: 11 }, (_, score) => `n${score}` as const);
+
+// Every column a sum of the rows scoring its value, e.g. `sum(CASE score WHEN 0 THEN n ELSE 0 END)`.
+const pivot = (n: string) => SCORE_COLUMNS.map((_, score) => `sum(CASE score WHEN ${score} THEN ${n} ELSE 0 END)`).join(', ');
+
+/** SQL that recomputes `score_counts` from `responses` (bulk loads that bypass the writer, and tests). */
+export function rebuildCountsSql(): string {
+  const parts = COUNT_WIDTHS.flatMap((w) =>
+    ['channel', `'${ALL_CHANNELS}'`].map(
+      (channel) => `SELECT site, survey, ${w}, answered_at - ((answered_at % ${w}) + ${w}) % ${w}, ${channel}, ${pivot('1')}
+      FROM responses GROUP BY 1, 2, 4, 5`,
+    ),
+  );
+  return `DELETE FROM score_counts;
+      INSERT INTO score_counts (site, survey, width, start, channel, ${SCORE_COLUMNS.join(', ')}) ${parts.join(' UNION ALL ')};`;
 }
 
 /** SQLite's schema, oldest first. Never edit a released migration: append a new one. */
@@ -84,7 +102,28 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       DROP INDEX responses_time;
       -- Exports, the span of a survey, and the raw parts of reports (sub-hour edges, touchpoints), index-only.
       CREATE INDEX responses_time ON responses (site, survey, answered_at, channel, score, touchpoint);
-      ${rebuildCountsSql()}
+      ${perScoreCountsSql()}
+    `,
+  },
+  {
+    version: 3,
+    name: 'score vectors',
+    // One row per hour (or day) and channel with a column per score value: a commit of answers spread over
+    // the eleven NPS scores wrote 44 per-score counts, and now writes 4 rows; reports read 11 times fewer
+    // rows. Eleven columns hold every scale of core (0–10, 1–5, 1–7).
+    sql: `
+      CREATE TABLE score_counts (
+        site TEXT NOT NULL,
+        survey TEXT NOT NULL,
+        width INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        channel TEXT NOT NULL,
+        ${SCORE_COLUMNS.map((column) => `${column} INTEGER NOT NULL DEFAULT 0`).join(',\n        ')},
+        PRIMARY KEY (site, survey, width, start, channel)
+      ) WITHOUT ROWID;
+      INSERT INTO score_counts (site, survey, width, start, channel, ${SCORE_COLUMNS.join(', ')})
+        SELECT site, survey, width, start, channel, ${pivot('n')} FROM response_counts GROUP BY 1, 2, 3, 4, 5;
+      DROP TABLE response_counts;
     `,
   },
 ];

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { SCALES } from '@koe/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from './sqlite-store.js';
-import { SQLITE_MIGRATIONS, migrateSqlite, rebuildCountsSql } from './sqlite-migrations.js';
+import { SCORE_COLUMNS, SQLITE_MIGRATIONS, migrateSqlite, rebuildCountsSql } from './sqlite-migrations.js';
 import { ROW_COLUMNS, toRow } from './rows.js';
 import { randomResponses } from './test-data.js';
 import type { Store } from './store.js';
@@ -67,7 +68,7 @@ describe('SqliteStore specifics', () => {
   const countsTable = (file: string) => {
     const db = new Database(file, { readonly: true });
     try {
-      return db.prepare('SELECT * FROM response_counts ORDER BY site, survey, width, start, channel, score').all();
+      return db.prepare('SELECT * FROM score_counts ORDER BY site, survey, width, start, channel').all();
     } finally {
       db.close();
     }
@@ -84,7 +85,7 @@ describe('SqliteStore specifics', () => {
   };
   const survey = { id: 'nps', kind: 'nps' as const };
 
-  it('upgrades a version 1 database: its answers are counted, its random-order indexes dropped', async () => {
+  it('upgrades a version 1 database: its answers are counted (per score, then as score vectors), its random-order indexes dropped', async () => {
     const file = join(dir, 'v1.db');
     const db = new Database(file);
     migrateSqlite(db, SQLITE_MIGRATIONS.slice(0, 1));
@@ -102,6 +103,13 @@ describe('SqliteStore specifics', () => {
     const check = new Database(file, { readonly: true });
     expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'responses' AND sql IS NOT NULL").pluck().all()).toEqual(['responses_time']);
     check.close();
+  });
+
+  it('keeps a column of score counts for every value of every scale', () => {
+    for (const scale of Object.values(SCALES)) {
+      expect(scale.min).toBeGreaterThanOrEqual(0);
+      expect(scale.max).toBeLessThan(SCORE_COLUMNS.length);
+    }
   });
 
   it('keeps the counts equal to the rows through duplicates, failures and chunked deletions under load', async () => {
@@ -125,8 +133,8 @@ describe('SqliteStore specifics', () => {
     for (const r of kept) want[r.score] = (want[r.score] ?? 0) + 1;
     expect(await store.countsByScore({ site: 's', survey: 'nps' })).toEqual(want);
     await store.close();
-    const table = countsTable(file) as { n: number }[];
-    expect(table.every((row) => row.n > 0)).toBe(true);
+    const table = countsTable(file) as Record<string, number>[];
+    expect(table.every((row) => Math.max(...SCORE_COLUMNS.map((column) => row[column]!)) > 0)).toBe(true);
     expect(table).toEqual(rebuilt(file));
   });
 });

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ROW_COLUMNS, type ResponseRow } from './rows.js';
-import { ALL_CHANNELS, COUNT_WIDTHS } from './sqlite-migrations.js';
+import { ALL_CHANNELS, COUNT_WIDTHS, SCORE_COLUMNS } from './sqlite-migrations.js';
 
 /** Stores rows; resolves to how many were new. */
 export type InsertOp = { type: 'insert'; rows: ResponseRow[] };
@@ -28,7 +28,8 @@ const at = (column: (typeof ROW_COLUMNS)[number]) => ROW_COLUMNS.indexOf(column)
  *
  * The hourly and daily counts reports read are kept in the same transaction as the rows, added up per
  * transaction by hour (the daily counts are sums of hours), so a commit of many answers to the same hour
- * writes each count once. Each answer counts twice per width: under its channel, and under every channel.
+ * writes each row of counts once. Each answer counts twice per width: under its channel, and under every
+ * channel. A row of counts is [site, survey, width, start, channel, n0 … n10], as `score_counts` keeps it.
  */
 export const WRITE_SQL_SOURCE = `
 function prepareWriteSql(db, deleteChunkRows) {
@@ -37,18 +38,26 @@ function prepareWriteSql(db, deleteChunkRows) {
   const ALL = ${JSON.stringify(ALL_CHANNELS)};
   const floorTo = (value, width) => value - (((value % width) + width) % width);
   const insert = db.prepare('INSERT INTO responses (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING');
-  const count = db.prepare('INSERT INTO response_counts (site, survey, width, start, channel, score, n) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
-    'ON CONFLICT DO UPDATE SET n = n + excluded.n');
-  const prune = db.prepare('DELETE FROM response_counts WHERE site = ? AND survey = ? AND width = ? AND start = ? AND channel = ? AND score = ? AND n <= 0');
+  const count = db.prepare('INSERT INTO score_counts (site, survey, width, start, channel, ${SCORE_COLUMNS.join(', ')}) ' +
+    'VALUES (?, ?, ?, ?, ?, ${SCORE_COLUMNS.map(() => '?').join(', ')}) ' +
+    'ON CONFLICT DO UPDATE SET ${SCORE_COLUMNS.map((n) => `${n} = ${n} + excluded.${n}`).join(', ')}');
+  const prune = db.prepare('DELETE FROM score_counts WHERE site = ? AND survey = ? AND width = ? AND start = ? AND channel = ? ' +
+    'AND max(${SCORE_COLUMNS.join(', ')}) <= 0');
   const remove = db.prepare('DELETE FROM responses WHERE rowid > ? AND rowid <= ? AND (anonymous_id = ? OR user_id = ?) ' +
     'RETURNING site, survey, answered_at AS at, channel, score');
   const lastRow = db.prepare('SELECT max(rowid) FROM responses').pluck();
+  const SCORES = ${SCORE_COLUMNS.length};
+  const vector = (site, survey, width, start, channel) => {
+    const entry = [site, survey, width, start, channel];
+    for (let i = 0; i < SCORES; i++) entry.push(0);
+    return entry;
+  };
 
   function add(counts, site, survey, hour, channel, score, delta) {
-    const key = hour + '\\u0000' + score + '\\u0000' + channel + '\\u0000' + survey + '\\u0000' + site;
-    const entry = counts.get(key);
-    if (entry) entry[6] += delta;
-    else counts.set(key, [site, survey, HOUR, hour, channel, score, delta]);
+    const key = hour + '\\u0000' + channel + '\\u0000' + survey + '\\u0000' + site;
+    let entry = counts.get(key);
+    if (!entry) counts.set(key, (entry = vector(site, survey, HOUR, hour, channel)));
+    entry[5 + score] += delta;
   }
   function tally(counts, site, survey, answeredAt, channel, score, delta) {
     const hour = floorTo(answeredAt, HOUR);
@@ -56,21 +65,27 @@ function prepareWriteSql(db, deleteChunkRows) {
     add(counts, site, survey, hour, ALL, score, delta);
   }
   function write(entry) {
+    let changed = false;
+    let negative = false;
+    for (let i = 5; i < entry.length; i++) {
+      if (entry[i] !== 0) changed = true;
+      if (entry[i] < 0) negative = true;
+    }
+    if (!changed) return;
     count.run(entry);
-    if (entry[6] < 0) prune.run(entry.slice(0, 6));
+    if (negative) prune.run(entry.slice(0, 5));
   }
   function applyCounts(counts) {
     const days = new Map();
     for (const entry of counts.values()) {
-      if (entry[6] === 0) continue;
       write(entry);
       const day = floorTo(entry[3], DAY);
-      const key = day + '\\u0000' + entry[5] + '\\u0000' + entry[4] + '\\u0000' + entry[1] + '\\u0000' + entry[0];
-      const sum = days.get(key);
-      if (sum) sum[6] += entry[6];
-      else days.set(key, [entry[0], entry[1], DAY, day, entry[4], entry[5], entry[6]]);
+      const key = day + '\\u0000' + entry[4] + '\\u0000' + entry[1] + '\\u0000' + entry[0];
+      let sum = days.get(key);
+      if (!sum) days.set(key, (sum = vector(entry[0], entry[1], DAY, day, entry[4])));
+      for (let i = 5; i < entry.length; i++) sum[i] += entry[i];
     }
-    for (const entry of days.values()) if (entry[6] !== 0) write(entry);
+    for (const entry of days.values()) write(entry);
   }
   function apply(op, counts) {
     if (op.type === 'delete') {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { SurveyResponse } from '@koe/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toRow } from './rows.js';
+import { SCORE_COLUMNS } from './sqlite-migrations.js';
 import { SqliteStore } from './sqlite-store.js';
 import { SqliteWriter } from './sqlite-writer.js';
 
@@ -37,7 +38,7 @@ function rowsIn(file: string): { rows: number; counted: number } {
   try {
     return {
       rows: db.prepare('SELECT count(*) FROM responses').pluck().get() as number,
-      counted: db.prepare("SELECT sum(n) FROM response_counts WHERE width = 3600000 AND channel = ''").pluck().get() as number,
+      counted: db.prepare(`SELECT sum(${SCORE_COLUMNS.join(' + ')}) FROM score_counts WHERE width = 3600000 AND channel = ''`).pluck().get() as number,
     };
   } finally {
     db.close();
