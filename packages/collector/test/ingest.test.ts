@@ -15,6 +15,13 @@ describe('POST /v1/responses', () => {
     const res = await h.post(one);
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ accepted: 1, duplicates: 0 });
+    // Only the headers that act on a JSON answer to a write: type, no sniffing, CORS.
+    expect(Object.fromEntries(res.headers)).toEqual({
+      'content-type': 'application/json',
+      'x-content-type-options': 'nosniff',
+      vary: 'Origin',
+      'access-control-allow-origin': ORIGIN,
+    });
     const stored = await h.stored();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ ...one, category: 'promoter', receivedAt: h.clock.now.toISOString() });

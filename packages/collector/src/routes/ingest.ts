@@ -6,7 +6,7 @@ import type { InsertResult } from '../store/store.js';
 import { bearerToken, safeEqual } from '../http/auth.js';
 import { clientIp } from '../http/client-ip.js';
 import { readText } from '../http/body.js';
-import { jsonResponse } from '../http/json.js';
+import { apiResponse, jsonResponse } from '../http/json.js';
 import { ApiError, invalidBody } from '../http/errors.js';
 import { SECURITY_HEADERS } from '../http/security-headers.js';
 
@@ -39,15 +39,14 @@ export function ingestRoutes(app: Hono, deps: AppDeps): void {
     // Plain header objects all the way: @hono/node-server writes them without building a Headers instance.
     // Error answers carry the CORS headers too: the widget must read a 4xx or 429 to stop or to wait.
     const headers: Record<string, string> =
-      origin !== undefined && deps.sites().origins.has(origin)
-        ? { Vary: 'Origin', 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After' }
-        : { Vary: 'Origin' };
+      origin !== undefined && deps.sites().origins.has(origin) ? { Vary: 'Origin', 'Access-Control-Allow-Origin': origin } : { Vary: 'Origin' };
     try {
       const result = await ingest(c, deps);
-      return jsonResponse(202, result, headers);
+      return apiResponse(202, result, headers);
     } catch (error) {
-      if (error instanceof ApiError) return jsonResponse(error.status, error.toBody(), { ...headers, ...error.headers });
-      throw error;
+      if (!(error instanceof ApiError)) throw error;
+      const exposed: Record<string, string> = headers['Access-Control-Allow-Origin'] === undefined ? {} : { 'Access-Control-Expose-Headers': 'Retry-After' };
+      return jsonResponse(error.status, error.toBody(), { ...headers, ...exposed, ...error.headers });
     }
   });
 }
