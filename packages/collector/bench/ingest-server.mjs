@@ -1,7 +1,8 @@
 // The server side of the ingest benchmark, in its own process so autocannon (in the parent) does not share
-// its event loop. Usage: node bench/ingest-server.mjs bare|koe [--db file | --database-url url --schema s]
+// its event loop. Usage: node bench/ingest-server.mjs bare|koe|koe-nowrite|koe-disk [--db file | --database-url url --schema s]
 // Prints "ready <port>" once listening; on SIGTERM prints "cpu <µs>" (the process's CPU time since ready, all
 // threads), "stored <n>" (koe) and "commits <n> writes <n>" (SQLite: group commit at work), then exits.
+import { closeSync, fdatasync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -38,11 +39,14 @@ if (mode === 'bare') {
     console.log(`cpu ${cpuSince(cpu)}`);
     server.close(() => process.exit(0));
   });
-} else if (mode === 'koe' || mode === 'koe-nowrite') {
-  // koe-nowrite is a diagnostic, never a result: the same app with a store that acknowledges without
-  // writing, to show how much of the gap to bare Hono is HTTP + validation and how much is the durable write.
+} else if (mode === 'koe' || mode === 'koe-nowrite' || mode === 'koe-disk') {
+  // koe-nowrite and koe-disk are diagnostics, never results: the same app with a store that acknowledges
+  // without writing (how much of the gap to bare Hono is HTTP + validation), and one that only waits for
+  // the disk as a durable answer must (how much is the wait itself, whatever the database).
   const store = mode === 'koe-nowrite'
     ? { insert: async (rows) => ({ accepted: rows.length, duplicates: 0 }), countsByScore: async () => ({}), close: async () => {} }
+    : mode === 'koe-disk'
+    ? diskOnlyStore(values.db)
     : values['database-url']
     ? await PostgresStore.open(values['database-url'], { schema: values.schema })
     : new SqliteStore(values.db);
@@ -59,6 +63,54 @@ if (mode === 'bare') {
     process.exit(0);
   });
 } else {
-  console.error('usage: node bench/ingest-server.mjs bare|koe [--db file | --database-url url]');
+  console.error('usage: node bench/ingest-server.mjs bare|koe|koe-nowrite|koe-disk [--db file | --database-url url]');
   process.exit(2);
+}
+
+/**
+ * The least a store that answers only once the answers are on disk can do, with no database: the rows of
+ * each group of concurrent requests written to a file with one write and one fdatasync (on the thread pool,
+ * as SqliteWriter flushes its log), one group in flight at a time. The file is allocated up front and
+ * overwritten in a ring, as SQLite's log is in a steady state, so no flush waits for a journal commit of
+ * a growing file.
+ */
+function diskOnlyStore(file) {
+  const RING = 16 * 1024 * 1024;
+  const fd = openSync(file, 'w+');
+  writeSync(fd, Buffer.alloc(RING));
+  fsyncSync(fd);
+  let queue = [];
+  let flushing = false;
+  let scheduled = false;
+  let offset = 0;
+  const flush = () => {
+    scheduled = false;
+    if (flushing || queue.length === 0) return;
+    const group = queue;
+    queue = [];
+    flushing = true;
+    const bytes = Buffer.from(JSON.stringify(group.map((entry) => entry.rows)));
+    if (offset + bytes.length > RING) offset = 0;
+    writeSync(fd, bytes, 0, bytes.length, offset);
+    offset += bytes.length;
+    fdatasync(fd, () => {
+      flushing = false;
+      for (const entry of group) entry.resolve({ accepted: entry.rows.length, duplicates: 0 });
+      schedule();
+    });
+  };
+  // As SqliteWriter: the next group goes out once this turn of the event loop has parsed what it could.
+  const schedule = () => {
+    if (scheduled || flushing || queue.length === 0) return;
+    scheduled = true;
+    setImmediate(flush);
+  };
+  return {
+    insert: (rows) => new Promise((resolve) => {
+      queue.push({ rows, resolve });
+      schedule();
+    }),
+    countsByScore: async () => ({}),
+    close: async () => closeSync(fd),
+  };
 }

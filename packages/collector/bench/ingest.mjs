@@ -127,13 +127,14 @@ let run = 0;
 const sqliteArgs = () => ['--db', join(dir, `bench-${run++}.db`)];
 let bareRps;
 try {
-  // The three servers run side by side and take turns under the same load in short windows, so a drift of
+  // The four servers run side by side and take turns under the same load in short windows, so a drift of
   // the machine's speed (this shared VM's swings by half within minutes) hits each side of a ratio alike;
   // an idle server costs nothing. Each cycle gives one ratio, taken between windows seconds apart.
   console.log(`\nOne answer per request: ${CYCLES} cycles of ${WINDOW} s windows, one per server in turn (order rotates), after a ${WARMUP} s warm-up each`);
   const sides = [
     { key: 'bare', label: 'bare Hono, read body, 204' },
     { key: 'nowrite', label: 'koe without writes (diagnostic only)', mode: 'koe-nowrite' },
+    { key: 'disk', label: 'koe waiting for the disk only (diagnostic)', mode: 'koe-disk', extra: ['--db', join(dir, 'disk-only.log')] },
     { key: 'koe', label: 'koe POST /v1/responses, SQLite, durable', extra: sqliteArgs() },
   ];
   for (const side of sides) {
@@ -151,7 +152,7 @@ try {
       rps[side.key] = result['2xx'] / WINDOW;
     }
     cycles.push(rps);
-    console.log(`  cycle ${String(cycle + 1).padStart(2)}: bare ${fmt(rps.bare).padStart(6)}, koe without writes ${fmt(rps.nowrite).padStart(6)}, koe durable ${fmt(rps.koe).padStart(6)} req/s   → koe / bare ${ratio(rps.koe, rps.bare)}`);
+    console.log(`  cycle ${String(cycle + 1).padStart(2)}: bare ${fmt(rps.bare).padStart(6)}, without writes ${fmt(rps.nowrite).padStart(6)}, disk only ${fmt(rps.disk).padStart(6)}, koe durable ${fmt(rps.koe).padStart(6)} req/s   → koe / bare ${ratio(rps.koe, rps.bare)}`);
   }
   const totals = {};
   for (const side of sides) {
@@ -171,9 +172,11 @@ try {
   bareRps = totals.bare;
   const koeRatios = cycles.map((c) => c.koe / c.bare);
   const nowriteRatios = cycles.map((c) => c.nowrite / c.bare);
+  const diskRatios = cycles.map((c) => c.disk / c.bare);
   const spread = (values) => `cycles ${ratio(Math.min(...values), 1)} to ${ratio(Math.max(...values), 1)}`;
   console.log(`ratio koe / bare Hono: ${ratio(median(koeRatios), 1)} (median of the cycles, ${spread(koeRatios)}; over the whole run ${ratio(totals.koe, totals.bare)}; target ≥ 0.5, aiming for 0.7)`);
   console.log(`ratio koe without writes / bare Hono: ${ratio(median(nowriteRatios), 1)} (${spread(nowriteRatios)}; the HTTP and validation share; the rest is the durable write)`);
+  console.log(`ratio koe waiting for the disk only / bare Hono: ${ratio(median(diskRatios), 1)} (${spread(diskRatios)}; no database: what waiting for the disk before answering costs on its own)`);
 
   console.log('\nBatches of 100 answers per request');
   const many = await measure('koe POST /v1/responses, SQLite, durable', 'koe', () => batch(100), sqliteArgs(), 100);
