@@ -141,7 +141,7 @@ describe('GET /v1/reports/breakdown', () => {
     ]);
   });
 
-  it.each(['by=colour', 'by=context.', 'by=context.a%20b', ''])('answers 400 naming by for ?%s', async (query) => {
+  it.each(['by=colour', 'by=context.', 'by=context.a%20b', 'by=context.__proto__', 'by=context.constructor', ''])('answers 400 naming by for ?%s', async (query) => {
     const { status, body } = await get(`/v1/reports/breakdown?site=shop&survey=nps-web&${query}`);
     expect(status).toBe(400);
     expect(body.error.issues.map((issue: { path: string }) => issue.path)).toContain('by');

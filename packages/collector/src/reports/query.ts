@@ -27,8 +27,10 @@ const base = {
 export const SummaryQuery = z.strictObject(base);
 /** Query of GET /v1/reports/trend. */
 export const TrendQuery = z.strictObject({ ...base, interval: z.enum(['day', 'week', 'month']).default('day') });
+// A template literal checks only MapKey's pattern, not its refinements (reserved keys such as __proto__).
+const ContextDimension = z.templateLiteral(['context.', MapKey]).refine((by) => MapKey.safeParse(by.slice('context.'.length)).success);
 /** A breakdown dimension: a column or `context.<key>`. */
-export const Dimension = z.union([z.enum(['channel', 'touchpoint', 'locale']), z.templateLiteral(['context.', MapKey])], {
+export const Dimension = z.union([z.enum(['channel', 'touchpoint', 'locale']), ContextDimension], {
   error: 'must be channel, touchpoint, locale or context.<key>',
 });
 /** Query of GET /v1/reports/breakdown. */
