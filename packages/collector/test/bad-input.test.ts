@@ -62,6 +62,8 @@ const cases: Case[] = [
   { name: 'the null origin', request: raw(json(valid()), { origin: 'null' }), status: 403, code: 'forbidden' },
   { name: 'no origin and no secret', request: raw(json(valid()), { origin: '' }), status: 403, code: 'forbidden' },
   { name: 'no origin and a wrong secret', request: raw(json(valid()), { origin: '', authorization: 'Bearer wrong-secret-wrong-secret' }), status: 403, code: 'forbidden' },
+  // A secret must not let another site's page in: a browser's Origin decides.
+  { name: 'a wrong origin with the right secret', request: raw(json(valid()), { origin: 'https://evil.example', authorization: `Bearer ${SECRET}` }), status: 403, code: 'forbidden' },
   { name: 'the admin token as the site secret', request: raw(json(valid()), { origin: '', authorization: `Bearer ${ADMIN}` }), status: 403, code: 'forbidden' },
   { name: 'a form content type', request: raw(json(valid()), { 'content-type': 'application/x-www-form-urlencoded' }), status: 415, code: 'unsupported_media_type' },
   { name: 'an HTML content type', request: raw(json(valid()), { 'content-type': 'text/html' }), status: 415, code: 'unsupported_media_type' },

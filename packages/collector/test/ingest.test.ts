@@ -33,6 +33,8 @@ describe('POST /v1/responses', () => {
     const again = await h.post(one);
     expect(again.status).toBe(202);
     expect(await again.json()).toEqual({ accepted: 0, duplicates: 1 });
+    const capitals = await h.post({ ...one, id: one.id.toUpperCase() });
+    expect(await capitals.json()).toEqual({ accepted: 0, duplicates: 1 });
     expect(await h.stored()).toHaveLength(1);
   });
 
@@ -57,6 +59,12 @@ describe('POST /v1/responses', () => {
     });
     expect(res.status).toBe(202);
     expect(await h.stored('csat-chat')).toHaveLength(1);
+  });
+
+  it("accepts a browser post from an allowed origin whatever token the page's own code added", async () => {
+    const res = await h.post(answer(), { authorization: 'Bearer a-token-of-the-host-app' });
+    expect(res.status).toBe(202);
+    expect(await h.stored('nps-web')).toHaveLength(1);
   });
 
   it('answers CORS for the site origins, preflight included', async () => {

@@ -108,17 +108,20 @@ function admitRate(c: Context, entry: SiteEntry, deps: AppDeps): void {
   }
 }
 
-/** A browser must come from one of the site's origins; a server without Origin must show the site's secret. */
+/**
+ * A browser must come from one of the site's origins, whatever token it carries (a page's own code may add
+ * one, and a secret must not let another site's page in); a server without Origin must show the site's secret.
+ */
 function authorize(c: Context, entry: SiteEntry): void {
-  const secret = entry.site.secret;
-  const token = bearerToken(c.req.header('authorization'));
-  if (secret !== undefined && token !== undefined && safeEqual(token, secret)) return;
-  if (token !== undefined) throw new ApiError(403, 'forbidden', `Wrong secret for site "${entry.site.key}"`);
   const origin = c.req.header('origin');
   if (origin !== undefined) {
     if (entry.origins.has(origin)) return;
     throw new ApiError(403, 'forbidden', `Origin ${origin.slice(0, 200)} is not allowed for site "${entry.site.key}"; add it to the site's origins`);
   }
+  const secret = entry.site.secret;
+  const token = bearerToken(c.req.header('authorization'));
+  if (secret !== undefined && token !== undefined && safeEqual(token, secret)) return;
+  if (token !== undefined) throw new ApiError(403, 'forbidden', `Wrong secret for site "${entry.site.key}"`);
   throw new ApiError(
     403,
     'forbidden',
