@@ -22,7 +22,8 @@ export type Respondent = z.infer<typeof Respondent>;
 /** One answer, as the widget or a chat backend sends it. */
 export const SurveyResponse = z
   .strictObject({
-    id: z.uuid('must be a UUID made by the client (the idempotency key)'),
+    // Lowercased: a UUID's case carries no meaning, so a retry in other letters is the same answer.
+    id: z.uuid('must be a UUID made by the client (the idempotency key)').toLowerCase(),
     site: Slug,
     survey: Slug,
     kind: Kind,

@@ -33,6 +33,10 @@ describe('SurveyResponse', () => {
     expect(SurveyResponse.safeParse(minimal).success).toBe(true);
   });
 
+  it('lowercases the id, so a retry in capitals is the same idempotency key', () => {
+    expect(SurveyResponse.parse({ ...valid, id: valid.id.toUpperCase() }).id).toBe(valid.id);
+  });
+
   const bad: [string, Record<string, unknown>, string, RegExp][] = [
     ['id that is not a UUID', { id: 'abc' }, 'id', /UUID/],
     ['missing site', { site: undefined }, 'site', /./],
