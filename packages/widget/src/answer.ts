@@ -2,6 +2,9 @@ import type { Channel, SurveyResponse } from '@koe/core';
 import type { KoeContext, WireSurvey } from './types.js';
 import type { VisitorState } from './visitor.js';
 
+// Never cut between the two halves of an emoji's surrogate pair: half a character has no UTF-8 form.
+const cut = (text: string, length: number): string => text.slice(0, length).replace(/[\ud800-\udbff]$/, '');
+
 /**
  * Merges context maps (later ones win) into what the collector accepts: keys of 1–40 letters, digits or
  * `_.:-` (not `__proto__`, `constructor`, `prototype`), values as strings of at most 200 characters, at
@@ -11,7 +14,7 @@ export function contextOf(...maps: (KoeContext | undefined)[]): KoeContext | und
   const entries = new Map<string, string>();
   for (const map of maps) {
     for (const key in map) {
-      if (/^[\w.:-]{1,40}$/.test(key) && !/^(__proto__|constructor|prototype)$/.test(key) && map[key] != null) entries.set(key, String(map[key]).slice(0, 200));
+      if (/^[\w.:-]{1,40}$/.test(key) && !/^(__proto__|constructor|prototype)$/.test(key) && map[key] != null) entries.set(key, cut(String(map[key]), 200));
     }
   }
   return entries.size ? Object.fromEntries([...entries].slice(0, 20)) : undefined;
@@ -37,7 +40,7 @@ export function answerOf({ survey, visitor: v, ...input }: AnswerInput, score: n
     survey: survey.id,
     kind: survey.kind,
     score,
-    comment: comment?.trim().slice(0, 2000) || undefined,
+    comment: cut(comment?.trim() ?? '', 2000) || undefined,
     locale: input.locale,
     channel: input.channel ?? survey.channel ?? 'web',
     touchpoint: survey.touchpoint,

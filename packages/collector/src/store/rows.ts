@@ -72,12 +72,20 @@ export function epochMs(iso: string): number {
   return ms;
 }
 
+// Half of a surrogate pair (a comment cut inside an emoji) has no UTF-8 form: SQLite would keep three bytes
+// that read back as three U+FFFD, PostgreSQL one, and JSON columns the escaped half. One rule for every store.
+const text = (value: string): string => (value.isWellFormed() ? value : value.toWellFormed());
+const map = (values: Record<string, string>): Record<string, string> =>
+  Object.values(values).every((value) => value.isWellFormed())
+    ? values
+    : Object.fromEntries(Object.entries(values).map(([key, value]) => [key, text(value)]));
+
 /**
  * Flattens an answer into columns. Times become epoch ms (they sort and range-scan as integers); the
  * original `answeredAt` text is kept too, so an export returns exactly what the client sent.
  */
 export function toRow(response: SurveyResponse, receivedAt: Date): ResponseRow {
-  const respondent = response.respondent;
+  const respondent = response.respondent === undefined ? undefined : map(response.respondent);
   return [
     response.id,
     response.site,
@@ -85,11 +93,11 @@ export function toRow(response: SurveyResponse, receivedAt: Date): ResponseRow {
     response.kind,
     response.score,
     categorize(response.kind, response.score),
-    response.comment ?? null,
+    response.comment === undefined ? null : text(response.comment),
     response.locale,
     response.channel,
-    response.touchpoint ?? null,
-    response.context === undefined ? null : JSON.stringify(response.context),
+    response.touchpoint === undefined ? null : text(response.touchpoint),
+    response.context === undefined ? null : JSON.stringify(map(response.context)),
     respondent === undefined ? null : JSON.stringify(respondent),
     respondent?.anonymousId ?? null,
     respondent?.userId ?? null,

@@ -34,6 +34,14 @@ export function responsesConformance({ create, reopen }: OpenStores): void {
       expect(await collect(store.responses({ site: SITE, survey: CSAT.id }))).toEqual([{ ...tricky[2]!, category: 'satisfied', receivedAt: RECEIVED.toISOString() }]);
     });
 
+    it('stores half of a surrogate pair, which UTF-8 cannot hold, as U+FFFD', async () => {
+      const store = await create();
+      await store.insert([answer(1, { comment: 'a\ud83db', context: { note: '\udc00' } })], RECEIVED);
+      const [got] = await collect(store.responses({ site: SITE, survey: NPS.id }));
+      expect(got!.comment).toBe('a\ufffdb');
+      expect(got!.context).toEqual({ note: '\ufffd' });
+    });
+
     it('streams many answers page by page with every filter applied', async () => {
       const store = await create();
       const data = randomResponses({ site: SITE, surveys: [NPS], count: 2500, from: new Date('2026-10-01Z'), to: new Date('2026-10-03Z'), seed: 9 });
