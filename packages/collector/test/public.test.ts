@@ -103,6 +103,13 @@ describe('widget files and static directories', () => {
     expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(text);
     const cached = await app.request('/koe.js', { headers: { 'if-none-match': plain.headers.get('etag')! } });
     expect(cached.status).toBe(304);
+    // Each encoding is its own representation, with its own strong ETag.
+    expect(new Set([plain, gzip, br].map((res) => res.headers.get('etag'))).size).toBe(3);
+    const brCached = await app.request('/koe.js', { headers: { 'accept-encoding': 'br', 'if-none-match': br.headers.get('etag')! } });
+    expect(brCached.status).toBe(304);
+    expect(brCached.headers.get('etag')).toBe(br.headers.get('etag'));
+    const otherEncoding = await app.request('/koe.js', { headers: { 'if-none-match': br.headers.get('etag')! } });
+    expect(otherEncoding.status).toBe(200);
     // A rebuilt widget is served at once, with a new ETag.
     writeFileSync(join(widgetDir, 'koe.js'), '/* v2 */');
     const rebuilt = await app.request('/koe.js');
