@@ -50,7 +50,7 @@ describe.skipIf(!browserAvailable)('survey UI isolation (Chromium, strict CSP)',
     return opened;
   }
 
-  it('renders identically on a page whose CSS attacks it with global !important rules', async () => {
+  it('renders identically on a page whose CSS attacks it with global !important rules and a transformed body', async () => {
     const plain = await open('/ui-plain.html');
     const hostile = await open('/ui-hostile.html');
     // The hostile sheet really applies to the page around the survey…
@@ -60,6 +60,9 @@ describe.skipIf(!browserAvailable)('survey UI isolation (Chromium, strict CSP)',
     expect(expected.find((s) => String(s.el).startsWith('div.k'))).toMatchObject({ 'font-size': '15px', display: 'block', position: 'fixed' });
     expect(expected.filter((s) => String(s.el).startsWith('button') && s.display !== 'none')).toHaveLength(12);
     expect(await surveyStyles(hostile.page)).toEqual(expected);
+    // In the viewport, not at the bottom of the 4,000 px transformed body.
+    const box = (await hostile.page.locator('koe-survey [role=dialog]').boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(720);
     // The survey still works there.
     await hostile.page.locator('koe-survey [role=radio] >> nth=8').click();
     await hostile.page.locator('koe-survey textarea').fill('Still usable');

@@ -80,7 +80,14 @@ describe.skipIf(!browserAvailable)('survey UI by keyboard only (Chromium)', () =
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press(' ');
     await expect.poll(() => page.locator('koe-survey #u').textContent()).toBe(en.followUp.csat.dissatisfied);
-    await page.keyboard.type('Slow reply');
+    // A page shortcut as many sites have one: `/` focuses its search unless typed into a text box.
+    await page.evaluate(() => {
+      const search = document.body.appendChild(document.createElement('input'));
+      document.addEventListener('keydown', (e: any) => {
+        if (e.key === '/' && !['input', 'textarea'].includes(e.target.localName)) (e.preventDefault(), search.focus());
+      });
+    });
+    await page.keyboard.type('Slow/reply');
     // Back into the scale lands on the checked option; Tab leaves from wherever the arrows got to.
     await page.keyboard.press('Shift+Tab');
     expect(await focused(page)).toBe('button:2');
@@ -97,7 +104,7 @@ describe.skipIf(!browserAvailable)('survey UI by keyboard only (Chromium)', () =
     expect(await focused(page)).toBe(`button:${en.send}`);
     await page.keyboard.press('Enter');
     const [stored] = await harness.waitForResponses('support', 'ticket');
-    expect(stored).toMatchObject({ score: 2, category: 'dissatisfied', comment: 'Slow reply' });
+    expect(stored).toMatchObject({ score: 2, category: 'dissatisfied', comment: 'Slow/reply' });
   });
 
   it('Esc closes the survey before any score, storing nothing, and focus goes back', async () => {

@@ -4,6 +4,7 @@ import { flush, key, show } from './test-helpers.js';
 
 afterEach(() => {
   document.body.innerHTML = '';
+  document.querySelectorAll('koe-survey').forEach((host) => host.remove());
 });
 
 describe('rendering', () => {
@@ -35,14 +36,26 @@ describe('rendering', () => {
     expect(ces.radios()[6]!.getAttribute('aria-label')).toBe('7, Strongly agree');
   });
 
-  it('floats on document.body, or renders inline inside the target', () => {
+  it('floats on <html> (a transformed body would carry it off screen), or renders inline inside the target', () => {
     show('nps');
-    expect(document.body.lastElementChild!.tagName).toBe('KOE-SURVEY');
+    expect(document.documentElement.lastElementChild!.tagName).toBe('KOE-SURVEY');
     const bubble = document.createElement('div');
     document.body.append(bubble);
     const { $ } = show('csat', { target: bubble });
     expect(bubble.firstElementChild!.tagName).toBe('KOE-SURVEY');
     expect($('.k')!.className).toBe('k a');
+  });
+
+  it("keeps keys typed into the survey from the page's own shortcuts", () => {
+    const seen: string[] = [];
+    for (const type of ['keydown', 'keyup', 'keypress']) document.addEventListener(type, (e) => seen.push(e.type));
+    const { $, radios } = show('nps');
+    for (const target of [radios()[3]!, $('.k')!]) {
+      for (const type of ['keydown', 'keyup', 'keypress']) target.dispatchEvent(new KeyboardEvent(type, { key: '/', bubbles: true, composed: true }));
+    }
+    expect(seen).toEqual([]);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true }));
+    expect(seen).toEqual(['keydown']);
   });
 
   it('sets lang and dir from the survey', () => {

@@ -6,7 +6,7 @@ import { adopt, css } from './styles.js';
 export type { RenderOptions, RenderSurvey, ThemeOptions, UiAnswer, UiHandle } from './contract.js';
 
 /**
- * Shows one survey: a floating card appended to `document.body`, or inline inside `options.target`,
+ * Shows one survey: a floating card appended to `<html>`, or inline inside `options.target`,
  * each in its own open shadow root styled only by a constructable stylesheet. Keyboard: arrows move
  * through the scale, Space/Enter/click pick a score, Enter in the comment makes a new line and
  * Ctrl+Enter (Cmd+Enter) sends, Esc closes.
@@ -18,6 +18,9 @@ export const renderSurvey: RenderSurvey = (options: RenderOptions): UiHandle => 
   const host = document.createElement('koe-survey');
   const root = host.attachShadow({ mode: 'open' });
   adopt(root, css(options.theme));
+  // Keys typed into the survey are its own. Leaving the shadow root they look like keys on <koe-survey>, not
+  // in a text box, so a page's shortcuts (`/` to search, arrows for a carousel) would take the comment's.
+  for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation());
 
   // Where focus goes back to on close: what had it when the survey opened, or when focus entered it.
   let back = document.activeElement;
@@ -41,7 +44,9 @@ export const renderSurvey: RenderSurvey = (options: RenderOptions): UiHandle => 
   };
   const props = () => ({ ...current, floating: !current.target, close });
 
-  (options.target ?? document.body).append(host);
+  // Floating, it goes on <html>: under a <body> with a transform or will-change, position: fixed would
+  // follow the body, off screen on a long page.
+  (options.target ?? document.documentElement).append(host);
   const card = drawCard(root, props());
   return {
     close,

@@ -6,6 +6,7 @@ import { flush, key, show } from './test-helpers.js';
 afterEach(() => {
   vi.useRealTimers();
   document.body.innerHTML = '';
+  document.querySelectorAll('koe-survey').forEach((host) => host.remove());
 });
 
 describe('closing', () => {

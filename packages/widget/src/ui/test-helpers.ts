@@ -13,7 +13,8 @@ export function show(kind: Kind = 'nps', extra: Partial<RenderOptions> = {}, mes
   };
   const categoryOf = (score: number) => categorize(kind, score);
   const handle = renderSurvey({ survey: localizeSurvey({ id: 's', kind }, locale, messages), messages, categoryOf, ...calls, ...extra });
-  const hosts = document.querySelectorAll('koe-survey');
+  // The newest host: the last inside the target, or the last floating one on <html>.
+  const hosts = extra.target ? extra.target.querySelectorAll('koe-survey') : document.querySelectorAll(':root > koe-survey');
   const root = hosts[hosts.length - 1]!.shadowRoot!;
   const $ = <T extends Element = HTMLElement>(selector: string) => root.querySelector<T>(selector);
   const radios = () => [...root.querySelectorAll<HTMLButtonElement>('[role=radio]')];
