@@ -60,15 +60,19 @@ function answering(c: AnswerContext, survey: WireSurvey, p: Presentation) {
   const categoryOf = (score: number) => categorize(survey.kind, score);
   const make = (score: number, comment?: string) =>
     answerOf({ id, site: c.site, survey, locale: c.locale(), channel: p.channel, context: p.context, visitor: c.visitor.read(), now: c.now() }, score, comment);
+  let sent: Promise<'sent' | 'queued'> | undefined;
   return {
     categoryOf,
     hold: (score: number) => c.outbox.hold(make(score)),
+    // Once per asking: a repeat (a chat's double click) resolves like the first and announces nothing
+    // again; the collector keeps the first score of an id anyway. A score off the scale is refused first.
     async send(score: number, comment?: string) {
       const category = categoryOf(score);
+      if (sent) return sent;
       c.visitor.update((s) => void (s.s[survey.id] = c.now()));
       const response = make(score, comment);
       c.emit('answered', { id, survey: survey.id, kind: survey.kind, score, category, comment: response.comment });
-      return c.outbox.add(response);
+      return (sent = c.outbox.add(response));
     },
   };
 }
@@ -94,7 +98,7 @@ export function render(
     focus: p.focus,
     categoryOf: answer.categoryOf,
     onScore: (value) => void (done || answer.hold((score = value))),
-    onAnswer: (a) => (done ? Promise.resolve('queued') : finish(a.score, a.comment)),
+    onAnswer: (a) => finish(a.score, a.comment),
     // A score picked before closing is an answer: it goes without a comment.
     onDismiss: () => void (score === undefined ? c.emit('dismissed', { survey: survey.id }) : done || finish(score)),
     onClosed: () => onClosed(handle),

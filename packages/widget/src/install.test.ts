@@ -116,10 +116,18 @@ describe('script-tag loader', () => {
     const { options } = overrides();
     install(win, options);
     const koe = win.koe as KoeGlobal;
-    const errors: string[] = [];
-    koe('on', 'error', (e: { code: string }) => errors.push(e.code));
+    const errors: { code: string; message: string }[] = [];
+    koe('on', 'error', (e: { code: string; message: string }) => errors.push(e));
     expect(() => koe('explode')).not.toThrow();
-    expect(errors).toEqual(['api']);
+    expect(errors).toEqual([{ code: 'api', message: 'koe: no method "explode"' }]);
+    // A bad call to a real method is reported once, by the method itself; a tag that is no string is passed over.
+    await expect(koe('mount', 'x', null)).rejects.toThrow(TypeError);
+    await koe('locale', 42);
+    expect(errors.map((e) => e.message)).toEqual(['koe: no method "explode"', 'koe: mount needs an element']);
+    // Reporting is the widget's own business: a page script cannot fake an error event.
+    expect('fail' in koe).toBe(false);
+    expect(() => koe('fail', 'api', 'fake')).not.toThrow();
+    expect(errors.at(-1)!.message).toBe('koe: no method "fail"');
   });
 
   it('touches no global but window.koe', () => {

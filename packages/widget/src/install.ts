@@ -1,4 +1,4 @@
-import { createRuntime, guard } from './koe.js';
+import { createRuntime } from './koe.js';
 import type { AnswerModule, KoeOptions, LocaleModule, UiModule } from './options.js';
 import type { Koe } from './types.js';
 
@@ -35,13 +35,14 @@ export function install(win: Window & { koe?: Stub | KoeGlobal }, overrides?: Pa
       loadLocale: (locale) => chunk(`koe-locale-${locale}.js`) as Promise<LocaleModule>,
       ...overrides,
     });
-    const call = guard(
-      {
-        call: (method: string, ...args: unknown[]) => (koe as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!(...args),
-      },
-      (error) => koe.fail('api', error),
-    ).call;
-    win.koe = Object.assign(call, koe, { loaded: true as const });
+    const { fail, ...api } = koe;
+    // The methods report their own errors (guard); only a name that is none of them is reported here.
+    const call = (method: string, ...args: unknown[]) => {
+      const fn = (api as Record<string, unknown>)[method];
+      if (typeof fn == 'function') return fn(...args);
+      fail('api', `koe: no method "${method}"`);
+    };
+    win.koe = Object.assign(call, api, { loaded: true as const });
     for (const args of Array.from(stub?.q ?? [])) call(...(Array.from(args) as [string]));
   } catch {
     // The page must never see the widget fail; without a working instance there is nowhere to report.

@@ -187,6 +187,18 @@ describe('triggers', () => {
     expect(calls.map((c) => c.url)).toEqual(['https://collector.example/v1/sites/shop/surveys']);
     expect(loadAnswer).not.toHaveBeenCalled();
   });
+
+  it('loads nothing for a language switch while no survey shows', async () => {
+    const { koe, calls, loadAnswer, ui } = start();
+    await koe.locale('ja');
+    await tick();
+    expect(loadAnswer).not.toHaveBeenCalled();
+    expect(calls).toHaveLength(1);
+    // The next survey comes in the chosen language.
+    koe.show('support', { force: true });
+    await tick();
+    expect(ui.shown[0]!.survey.locale).toBe('ja');
+  });
 });
 
 describe('throttling across tabs', () => {
@@ -331,12 +343,25 @@ describe('chat API', () => {
     await expect(chat.submit(8)).rejects.toThrow(/ces score 8 is off the scale: expected an integer from 1 to 7/);
     await expect(chat.submit(2.5)).rejects.toThrow(RangeError);
     expect(await chat.submit(6, 'スムーズでした')).toBe('sent');
-    expect(await chat.submit(6, 'again')).toBe('sent');
+    // A double click: resolves like the first submit, sends and announces nothing more.
+    expect(await chat.submit(5, 'again')).toBe('sent');
     const sent = posts().map((p) => (p.body as { responses: Record<string, unknown>[] }).responses[0]!);
+    expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ survey: 'support', score: 6, comment: 'スムーズでした', channel: 'chat', locale: 'ja', context: { conversation: 'c-42', agent: 'sato' } });
-    // A repeated submit reuses the answer id, so the collector stores it once.
-    expect(sent[1]!.id).toBe(sent[0]!.id);
+    expect(events.answered).toMatchObject([{ score: 6 }]);
+    expect(events.sent).toHaveLength(1);
     expect(events.error ?? []).toEqual([]);
+  });
+
+  it('headless takes null options, and identify(null) forgets the user and its traits', async () => {
+    const { koe, posts } = start();
+    koe.identify('user-7', { plan: 'pro' });
+    koe.identify(null as unknown as string);
+    const chat = await koe.headless('support', null as never);
+    await chat.submit(5);
+    const [answer] = posts().map((p) => (p.body as { responses: Record<string, unknown>[] }).responses[0]!);
+    expect(answer!.respondent).not.toHaveProperty('userId');
+    expect(answer).not.toHaveProperty('context');
   });
 
   it('headless maps a score to its category, the key of the follow-up question, as core categorizes it', async () => {
@@ -354,6 +379,14 @@ describe('chat API', () => {
   it('headless rejects an unknown survey with a clear error', async () => {
     const { koe } = start();
     await expect(koe.headless('nope')).rejects.toThrow('koe: site "shop" has no survey "nope"');
+  });
+
+  it('mount refuses a missing element rather than floating the survey', async () => {
+    const { koe, ui, events } = start();
+    await expect(koe.mount('support', null as unknown as Element)).rejects.toThrow('koe: mount needs an element');
+    await tick();
+    expect(ui.shown).toEqual([]);
+    expect(events.error).toMatchObject([{ code: 'api' }]);
   });
 
   it('mount renders inline into the element, regardless of a floating survey', async () => {
@@ -394,7 +427,7 @@ describe('never breaks the page', () => {
     });
     expect(() => koe.show('nope')).not.toThrow();
     expect(() => koe.track(undefined as unknown as string)).not.toThrow();
-    koe.show('support', { force: true });
+    koe.show('support', null as never);
     await tick();
     expect(events.shown).toHaveLength(1);
     expect(events.error).toMatchObject([{ code: 'api', message: 'koe: site "shop" has no survey "nope"' }]);

@@ -44,7 +44,8 @@ export function createRuntime(o: RuntimeOptions): Runtime {
   let outbox: Outbox | undefined;
   let answers: Promise<[AnswerContext, AnswerModule]> | undefined;
 
-  const locale = () => resolveLocale([chosen, o.locale, doc.documentElement.lang, ...(nav.languages ?? [])].filter((t): t is string => !!t));
+  // Anything but a non-empty string (`locale(42)`) is passed over.
+  const locale = () => resolveLocale([chosen, o.locale, doc.documentElement.lang, ...(nav.languages ?? [])].filter((t): t is string => typeof t == 'string' && !!t));
   const answerChunk = () =>
     (answers ??= o.loadAnswer().then(
       (m) => {
@@ -132,18 +133,23 @@ export function createRuntime(o: RuntimeOptions): Runtime {
       fail,
       identify(userId, traits) {
         visitor.update((s) => {
-          s.u = String(userId).slice(0, 200);
+          // identify(null) after a sign-out forgets the user rather than storing "null".
+          s.u = userId ? String(userId).slice(0, 200) : undefined;
           s.t = traits;
         });
       },
       track(event, context) {
         return void surveys.then((list) => schedule(list.filter((s) => s.trigger?.on == 'event' && s.trigger.event == event), context)).catch((e: unknown) => fail('api', e));
       },
-      show(id, options = {}) {
-        find(id).then((survey) => present(survey, options), (error: unknown) => fail('api', error));
+      show(id, options) {
+        find(id)
+          .then((survey) => present(survey, options ?? {}))
+          .catch((error: unknown) => fail('api', error));
       },
       async locale(tag) {
         chosen = tag;
+        // Nothing shown: the next survey loads its locale, and a page without one loads nothing.
+        if (!visible.size) return;
         const resolved = locale();
         const [lang, [, m]] = await Promise.all([loadLocale(resolved), answerChunk()]);
         for (const [handle, survey] of visible) handle.setLocale(m.localizeSurvey(survey, resolved, lang.default), lang.default);
@@ -157,14 +163,16 @@ export function createRuntime(o: RuntimeOptions): Runtime {
           delete s.t;
         });
       },
-      async mount(id, target, options = {}) {
+      async mount(id, target, options) {
+        // Without an element (a querySelector that found nothing) it would float instead: refuse.
+        if (!(target as Node | null)?.nodeType) throw TypeError('koe: mount needs an element');
         const handle = await present(await find(id), { ...options, target });
         return { close: () => handle?.close() };
       },
-      async headless(id, p = {}) {
+      async headless(id, p) {
         const survey = await find(id);
         const [lang, [context, m]] = await Promise.all([loadLocale(locale()), answerChunk()]);
-        return m.headless(context, lang, survey, p);
+        return m.headless(context, lang, survey, p ?? {});
       },
       flush,
       destroy() {
