@@ -8,7 +8,9 @@ const repeat = (value: number, times: number) => Array<number>(times).fill(value
 describe('summarize: NPS (adjusted-Wald interval, Rocks 2016)', () => {
   const table: { name: string; scores: number[]; score: number; low: number; high: number; confidence?: number }[] = [
     { name: '5 promoters, 2 passives, 3 detractors', scores: [10, 10, 9, 9, 9, 8, 7, 6, 3, 0], score: 20, low: -30.32599443550416, high: 61.09522520473494 },
-    { name: 'the same at 90%', scores: [10, 10, 9, 9, 9, 8, 7, 6, 3, 0], score: 20, low: -22.97693765710107, high: 53.74616842633184, confidence: 0.9 },
+    // At other levels than 95% the pseudo-counts scale with (z / 1.96)².
+    { name: 'the same at 90%', scores: [10, 10, 9, 9, 9, 8, 7, 6, 3, 0], score: 20, low: -23.602335337336218, high: 56.62497208585755, confidence: 0.9 },
+    { name: '40 promoters of 40 at 80%: the interval holds the observed 100', scores: repeat(10, 40), score: 100, low: 92.63201550332329, high: 100, confidence: 0.8 },
     { name: 'n = 1 promoter', scores: [10], score: 100, low: -48.49864942025203, high: 98.49864942025202 },
     { name: 'n = 1 detractor', scores: [0], score: -100, low: -98.49864942025202, high: 48.49864942025203 },
     { name: 'all promoters (clipped at 100)', scores: repeat(9, 20), score: 100, low: 69.68334402543937, high: 100 },
@@ -82,13 +84,16 @@ describe('summarize: edge cases', () => {
   it('throws on a score off the scale', () => {
     expect(() => summarize('csat', [3, 6])).toThrow(/csat score 6/);
   });
-  it('rejects a confidence outside (0, 1)', () => {
-    expect(() => summarize('nps', [9], { confidence: 95 })).toThrow(/confidence/);
+  it.each([95, 0, 1, 0.9999999999999999, Number.NaN])('rejects a confidence of %s, outside (0, 1) or too close to 1 for a quantile', (confidence) => {
+    expect(() => summarize('nps', [9], { confidence })).toThrow(/confidence/);
   });
   it('rejects negative or fractional counts and values off the scale', () => {
     expect(() => summarizeCounts('nps', { 9: -1 })).toThrow(/non-negative integer/);
     expect(() => summarizeCounts('nps', { 9: 1.5 })).toThrow(/non-negative integer/);
     expect(() => summarizeCounts('csat', { 9: 1 })).toThrow(/csat score 9/);
+  });
+  it.each(['', ' ', '1e1', '0x9', '9.0'])('rejects the count key %j, which is no plain integer', (key) => {
+    expect(() => summarizeCounts('nps', { [key]: 1 } as Record<number, number>)).toThrow(RangeError);
   });
 });
 
