@@ -228,7 +228,9 @@ async function main() {
     // Port in use, missing build, bad config: one line an operator can act on, no stack trace.
     const known = error instanceof StartError || ['ListenError', 'ConfigError'].includes(error?.name);
     const detail = process.env.KOE_DEBUG ? `\n${error?.stack ?? ''}` : known ? '' : ' (KOE_DEBUG=1 shows the stack trace)';
-    console.error(`koe: ${error?.message ?? String(error)}${detail}`);
+    // `pnpm start` takes no arguments: name the variable that moves it to another port.
+    const message = String(error?.message ?? error).replace('(--port or KOE_PORT)', '(for example KOE_PORT=8788 pnpm start)');
+    console.error(`koe: ${message}${detail}`);
     process.exit(1);
   }
   console.log(await banner(demo));

@@ -79,6 +79,9 @@ describe('scripts/start.mjs', () => {
       const lines = failure!.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(new RegExp(`^koe: port ${port} is already in use`));
+      // pnpm start takes no --port: the message names the variable that works.
+      expect(lines[0]).toContain('KOE_PORT=8788 pnpm start');
+      expect(lines[0]).not.toContain('--port');
     } finally {
       blocker.close();
     }

@@ -156,7 +156,7 @@ async function seed(args: string[]): Promise<number> {
     const added = await seedDemo(store, { site, responses, days });
     const skipped = responses - added;
     consoleLogger.info(
-      `seeded ${added} demo answers into site "${site}" over ${days} days in ${Date.now() - started} ms${skipped > 0 ? ` (${skipped} already there)` : ''}`,
+      `seeded ${added} demo answers into site "${site}" of ${databaseUrl ? 'PostgreSQL' : resolve(db)} over ${days} days in ${Date.now() - started} ms${skipped > 0 ? ` (${skipped} already there)` : ''}`,
     );
   } finally {
     await store.close();
