@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listeningUrl, runCli, type CliProcess } from './cli-process.js';
 
@@ -153,6 +155,13 @@ describe('koe serve', () => {
     const bad = runCli(['serve', '--colour', 'blue']);
     expect(await bad.exited).toBe(2);
     expect(bad.stderr()).toContain("Unknown option '--colour'");
+  });
+
+  it('runs as the package bin, the file pnpm links as `koe`', () => {
+    const bin = fileURLToPath(new URL('../bin/koe.js', import.meta.url));
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { bin: { koe: string } };
+    expect(join(dirname(bin), '..', pkg.bin.koe)).toBe(bin);
+    expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toContain('koe serve [options]');
   });
 });
 
