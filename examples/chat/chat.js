@@ -168,6 +168,7 @@ function setLanguage(next) {
   lang = next;
   localStorage.setItem('tsumugi-lang', lang);
   document.documentElement.lang = lang;
+  document.title = lang === 'ja' ? 'Tsumugi サポート · チャット' : 'Tsumugi Support · chat';
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   for (const node of document.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = t(node.dataset.i18nPlaceholder);
   for (const button of document.querySelectorAll('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === lang));

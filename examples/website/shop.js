@@ -42,6 +42,7 @@ function setLanguage(next) {
   for (const button of document.querySelectorAll('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
   renderProducts();
   renderCart();
+  renderDone();
   // A survey already on screen is redrawn in the new language without losing the visitor's answer.
   koe('locale', lang);
 }
@@ -120,12 +121,31 @@ function openCheckout() {
   $('checkout').showModal();
 }
 
+// What the page last told the visitor, kept so a language switch can say it again in the new language.
+let lastOrder;
+let lastStatus;
+let lastResolved;
+
+/** The confirmation, order status and support outcome on screen, in the current language. */
+function renderDone() {
+  if (lastOrder) $('confirmation-text').textContent = t('done.text', { order: lastOrder });
+  if (lastStatus) {
+    const date = lastStatus.arrival.toLocaleDateString(lang === 'ja' ? 'ja-JP' : 'en-US', { weekday: 'long', month: 'long', day: 'numeric' });
+    $('track-status').textContent = t('help.status', { order: lastStatus.order, date });
+  }
+  if (lastResolved === undefined) return;
+  const done = $('resolve-done');
+  if (lastResolved) done.textContent = t('help.thanks');
+  else done.replaceChildren(t('help.contact'), ' ', el('a', { href: '../chat/', textContent: lang === 'ja' ? 'チャットを開く' : 'Open the chat' }));
+}
+
 function placeOrder() {
   const orderId = `TSU-${String(Math.floor(10000 + Math.random() * 90000))}`;
   const items = [...cart.values()].reduce((sum, n) => sum + n, 0);
   cart.clear();
   renderCart();
-  $('confirmation-text').textContent = t('done.text', { order: orderId });
+  lastOrder = orderId;
+  renderDone();
   $('confirmation').hidden = false;
   // The website-nps survey's trigger: it shows a second later (delaySeconds in the config).
   koe('track', 'purchase_completed', { orderId, items: String(items) });
@@ -133,10 +153,9 @@ function placeOrder() {
 
 function checkStatus(event) {
   event.preventDefault();
-  const order = $('order-number').value.trim().toUpperCase();
-  const arrival = new Date(Date.now() + 2 * 86_400_000);
-  const date = arrival.toLocaleDateString(lang === 'ja' ? 'ja-JP' : 'en-US', { weekday: 'long', month: 'long', day: 'numeric' });
-  $('track-status').textContent = t('help.status', { order, date });
+  lastStatus = { order: $('order-number').value.trim().toUpperCase(), arrival: new Date(Date.now() + 2 * 86_400_000) };
+  lastResolved = undefined;
+  renderDone();
   $('track-result').hidden = false;
   $('resolve').hidden = false;
   $('resolve-done').hidden = true;
@@ -144,15 +163,11 @@ function checkStatus(event) {
 
 function resolved(solved) {
   $('resolve').hidden = true;
-  const done = $('resolve-done');
-  done.hidden = false;
-  if (solved) {
-    done.textContent = t('help.thanks');
-    // The support-ces survey's trigger: "the company made it easy to handle my issue".
-    koe('track', 'support_resolved', { flow: 'order-status' });
-  } else {
-    done.replaceChildren(t('help.contact'), ' ', el('a', { href: '../chat/', textContent: lang === 'ja' ? 'チャットを開く' : 'Open the chat' }));
-  }
+  $('resolve-done').hidden = false;
+  lastResolved = solved;
+  renderDone();
+  // The support-ces survey's trigger: "the company made it easy to handle my issue".
+  if (solved) koe('track', 'support_resolved', { flow: 'order-status' });
 }
 
 function logKoeEvents() {

@@ -25,6 +25,7 @@ function setLanguage(next: Lang): void {
   lang = next;
   localStorage.setItem('tsumugi-lang', lang);
   document.documentElement.lang = lang;
+  document.title = lang === 'ja' ? 'Tsumugi · マイアカウント' : 'Tsumugi · My account';
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) node.textContent = t(node.dataset.i18n as TextKey);
   for (const button of document.querySelectorAll<HTMLElement>('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
   koe.locale(lang);
