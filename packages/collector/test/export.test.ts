@@ -70,6 +70,24 @@ describe('GET /v1/responses (export)', () => {
     expect((await res.text()).trim().split('\n')).toHaveLength(24);
   });
 
+  it('lets the event loop turn between chunks, so a large export never holds ingest', async () => {
+    const comment = 'x'.repeat(1500);
+    for (let batch = 0; batch < 16; batch++) expect((await h.post({ responses: Array.from({ length: 25 }, () => answer({ comment })) })).status).toBe(202);
+    const res = await h.admin('/v1/responses?site=shop&survey=nps-web');
+    let turns = 0;
+    let done = false;
+    const count = () => {
+      turns += 1;
+      if (!done) setImmediate(count);
+    };
+    setImmediate(count);
+    const text = await res.text();
+    done = true;
+    expect(text.trim().split('\n')).toHaveLength(400);
+    // About 640 KB: ten chunks of 64 KB, each followed by a turn of the event loop.
+    expect(turns).toBeGreaterThanOrEqual(9);
+  });
+
   it('answers 400 naming a bad format', async () => {
     const res = await h.admin('/v1/responses?site=shop&survey=nps-web&format=xlsx');
     expect(res.status).toBe(400);

@@ -141,6 +141,19 @@ describe('GET /v1/reports/breakdown', () => {
     ]);
   });
 
+  it('answers 400 naming from for a trend of more than 10,000 buckets', async () => {
+    const { status, body } = await get('/v1/reports/trend?site=shop&survey=nps-web&interval=day&from=1926-01-01&to=2026-01-01');
+    expect(status).toBe(400);
+    expect(body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['from']);
+    expect((await get('/v1/reports/trend?site=shop&survey=nps-web&interval=month&from=1926-01-01&to=2026-01-01')).status).toBe(200);
+  });
+
+  it.each(['from=0050-01-01', 'to=0999-12-31T00:00:00Z'])('answers 400 naming the field for a year before 1000: ?%s', async (query) => {
+    const { status, body } = await get(`/v1/reports/summary?site=shop&survey=nps-web&${query}`);
+    expect(status).toBe(400);
+    expect(body.error.issues.map((issue: { path: string }) => issue.path)).toEqual([query.split('=')[0]]);
+  });
+
   it.each(['by=colour', 'by=context.', 'by=context.a%20b', 'by=context.__proto__', 'by=context.constructor', ''])('answers 400 naming by for ?%s', async (query) => {
     const { status, body } = await get(`/v1/reports/breakdown?site=shop&survey=nps-web&${query}`);
     expect(status).toBe(400);

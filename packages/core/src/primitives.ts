@@ -8,7 +8,10 @@ export const Slug = z
 export type Slug = z.infer<typeof Slug>;
 
 /** A BCP 47 language tag such as `en`, `ja` or `ja-JP`. */
-export const LocaleTag = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag such as "en" or "ja-JP"');
+export const LocaleTag = z
+  .string()
+  .max(35, 'must be a language tag such as "en" or "ja-JP"')
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag such as "en" or "ja-JP"');
 /** A language tag. */
 export type LocaleTag = z.infer<typeof LocaleTag>;
 

@@ -34,7 +34,10 @@ export const SurveyResponse = z
     touchpoint: z.string().min(1).max(64).optional(),
     context: Context.optional(),
     respondent: Respondent.optional(),
-    answeredAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time such as 2026-11-23T10:30:00Z' }),
+    // At most 40 characters: the pattern takes any number of fraction digits (60,000 were accepted).
+    answeredAt: z.iso
+      .datetime({ offset: true, message: 'must be an ISO 8601 date-time such as 2026-11-23T10:30:00Z' })
+      .max(40, 'must be an ISO 8601 date-time such as 2026-11-23T10:30:00Z'),
   })
   .superRefine((response, ctx) => {
     const scale = SCALES[response.kind];

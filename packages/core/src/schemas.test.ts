@@ -39,6 +39,8 @@ describe('SurveyResponse', () => {
 
   const bad: [string, Record<string, unknown>, string, RegExp][] = [
     ['id that is not a UUID', { id: 'abc' }, 'id', /UUID/],
+    ['a 60,000-digit fraction of a second', { answeredAt: `2026-11-23T10:30:00.${'1'.repeat(60_000)}Z` }, 'answeredAt', /ISO 8601/],
+    ['a locale tag over 35 characters', { locale: `ja${'-abcdefgh'.repeat(5)}` }, 'locale', /language tag/],
     ['missing site', { site: undefined }, 'site', /./],
     ['site with capitals', { site: 'Demo' }, 'site', /lowercase/],
     ['unknown kind', { kind: 'stars' }, 'kind', /./],

@@ -15,6 +15,14 @@ describe('csvCell', () => {
     ['\tTAB', "'\tTAB"],
     ['\rCR', `"'\rCR"`],
     ['=HYPERLINK("x","y")', `"'=HYPERLINK(""x"",""y"")"`],
+    // What spreadsheets skip before a formula, and full-width signs they read as formulas.
+    [' =1+1', "' =1+1"],
+    ['\u00a0=1+1', "'\u00a0=1+1"],
+    ['\u200b=1+1', "'\u200b=1+1"],
+    ['\ufeff@SUM(A1)', "'\ufeff@SUM(A1)"],
+    ['＝1+1', "'＝1+1"],
+    ['a;b', '"a;b"'],
+    ['a = b', 'a = b'],
     ['', ''],
   ])('%j → %j', (input, output) => {
     expect(csvCell(input)).toBe(output);

@@ -29,8 +29,10 @@ export const CSV_COLUMNS = [
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  // Spreadsheets skip leading spaces and invisible characters, and read full-width signs as formulas too.
+  if (typeof value === 'string' && /^[\s\u00a0\u200b\u2060\ufeff]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(text)) text = `'${text}`;
+  // `;` too: where it is the list separator (much of Europe), Excel splits an unquoted cell on it.
+  return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** The header line, CRLF-terminated as RFC 4180 asks. */

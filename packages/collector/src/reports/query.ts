@@ -5,9 +5,12 @@ import { isTimeZone, startOfLocalDate } from './time-zone.js';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A point in time: an ISO 8601 date-time with offset, or a date (`YYYY-MM-DD`, midnight in `tz`). */
-const Instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
-  error: 'must be an ISO 8601 date-time with offset (2026-11-23T10:00:00Z) or a date (2026-11-23)',
-});
+const Instant = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()], {
+    error: 'must be an ISO 8601 date-time with offset (2026-11-23T10:00:00Z) or a date (2026-11-23)',
+  })
+  // Date.UTC, which local dates go through, reads years 0–99 as 1900–1999: keep to four-digit years.
+  .refine((value) => !value.startsWith('0'), 'must fall in the years 1000 to 9999');
 
 /** An IANA time zone name. */
 export const TimeZone = z.string().refine(isTimeZone, 'must be an IANA time zone such as "Asia/Tokyo" or "UTC"');

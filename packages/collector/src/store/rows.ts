@@ -72,11 +72,14 @@ export function epochMs(iso: string): number {
   return ms;
 }
 
-// Half of a surrogate pair (a comment cut inside an emoji) has no UTF-8 form: SQLite would keep three bytes
-// that read back as three U+FFFD, PostgreSQL one, and JSON columns the escaped half. One rule for every store.
-const text = (value: string): string => (value.isWellFormed() ? value : value.toWellFormed());
+// Text no store keeps as sent becomes U+FFFD, the same in every store. Half of a surrogate pair (a comment
+// cut inside an emoji) has no UTF-8 form: SQLite would keep three bytes that read back as three U+FFFD,
+// PostgreSQL one, and JSON columns the escaped half. PostgreSQL refuses U+0000 in text, and in a json
+// column it breaks every `->>` over the row (each context breakdown answered 500).
+const storable = (value: string): boolean => value.isWellFormed() && !value.includes('\u0000');
+const text = (value: string): string => (storable(value) ? value : value.toWellFormed().replaceAll('\u0000', '\ufffd'));
 const map = (values: Record<string, string>): Record<string, string> =>
-  Object.values(values).every((value) => value.isWellFormed())
+  Object.values(values).every(storable)
     ? values
     : Object.fromEntries(Object.entries(values).map(([key, value]) => [key, text(value)]));
 

@@ -34,12 +34,24 @@ export function responsesConformance({ create, reopen }: OpenStores): void {
       expect(await collect(store.responses({ site: SITE, survey: CSAT.id }))).toEqual([{ ...tricky[2]!, category: 'satisfied', receivedAt: RECEIVED.toISOString() }]);
     });
 
-    it('stores half of a surrogate pair, which UTF-8 cannot hold, as U+FFFD', async () => {
+    it('stores half of a surrogate pair (no UTF-8 form) and U+0000 (no PostgreSQL text) as U+FFFD', async () => {
       const store = await create();
-      await store.insert([answer(1, { comment: 'a\ud83db', context: { note: '\udc00' } })], RECEIVED);
-      const [got] = await collect(store.responses({ site: SITE, survey: NPS.id }));
-      expect(got!.comment).toBe('a\ufffdb');
-      expect(got!.context).toEqual({ note: '\ufffd' });
+      await store.insert(
+        [
+          answer(1, { comment: 'a\ud83db', context: { note: '\udc00' } }),
+          answer(2, { comment: 'x\u0000y', touchpoint: 't\u0000', context: { note: 'n\u0000' }, respondent: { userId: 'u\u0000' } }),
+        ],
+        RECEIVED,
+      );
+      const got = await collect(store.responses({ site: SITE, survey: NPS.id }));
+      expect(got.map((r) => [r.comment, r.context])).toEqual([
+        ['a\ufffdb', { note: '\ufffd' }],
+        ['x\ufffdy', { note: 'n\ufffd' }],
+      ]);
+      expect(got[1]).toMatchObject({ touchpoint: 't\ufffd', respondent: { userId: 'u\ufffd' } });
+      // Reports over those rows still work.
+      const groups = await store.countsByDimension({ site: SITE, survey: NPS.id }, 'context.note');
+      expect(groups.map((g) => g.value).sort()).toEqual(['n\ufffd', '\ufffd']);
     });
 
     it('streams many answers page by page with every filter applied', async () => {
