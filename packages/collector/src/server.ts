@@ -38,6 +38,8 @@ export interface ServerOptions {
   widgetDir?: string | false;
   /** Extra directories to serve, by URL prefix (`{ '/examples': '/abs/path/examples' }`). */
   staticDirs?: Readonly<Record<string, string>>;
+  /** How long a client may take to send one request, headers and body, before it gets 408 (default 30,000 ms). */
+  requestTimeoutMs?: number;
   logger?: Logger;
   clock?: () => Date;
 }
@@ -98,7 +100,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...(widgetDir ? { widgetDir } : {}),
     ...(options.staticDirs ? { staticDirs: options.staticDirs } : {}),
   });
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  // Node's defaults let a client trickle a body for 300 s, holding its connection; an answer is at most 64 KB.
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    serverOptions: {
+      requestTimeout,
+      headersTimeout: Math.min(requestTimeout, 20_000),
+      // How often Node looks for requests past those limits (30 s by default).
+      connectionsCheckingInterval: Math.max(50, Math.min(requestTimeout / 3, 5_000)),
+    },
+  }) as Server;
   const host = options.host ?? '0.0.0.0';
   const requested = options.port ?? 8787;
   try {
