@@ -88,6 +88,8 @@ async function serve(args: string[]): Promise<number> {
     staticDirs[prefix] = resolve(dir);
   }
   const adminToken = str('admin-token') ?? env.KOE_ADMIN_TOKEN;
+  // As site secrets: a short token could be guessed, and failed attempts are not throttled.
+  if (adminToken && adminToken.length < 16) throw new UsageError('the admin token must be at least 16 characters (KOE_ADMIN_TOKEN or --admin-token)');
   const trustProxy = trustProxyOf(str('trust-proxy') ?? env.KOE_TRUST_PROXY);
   const rateLimit = integer('--rate-limit', str('rate-limit') ?? env.KOE_RATE_LIMIT, 0, 1_000_000);
   const widgetDir = str('widget-dir') ?? env.KOE_WIDGET_DIR;

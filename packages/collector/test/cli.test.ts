@@ -155,6 +155,9 @@ describe('koe serve', () => {
     const bad = runCli(['serve', '--colour', 'blue']);
     expect(await bad.exited).toBe(2);
     expect(bad.stderr()).toContain("Unknown option '--colour'");
+    const short = runCli(['serve', '--admin-token', 'secret']);
+    expect(await short.exited).toBe(2);
+    expect(short.stderr()).toContain('the admin token must be at least 16 characters');
   });
 
   it('runs as the package bin, the file pnpm links as `koe`', () => {
