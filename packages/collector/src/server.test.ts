@@ -1,21 +1,23 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './server.js';
-import { silentLogger } from './logger.js';
-import { SqliteStore } from './store/sqlite-store.js';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from './logger.js';
+import { startServer, type RunningServer } from './server.js';
+import { SqliteStore } from './store/sqlite-store.js';
 
+const dir = mkdtempSync(join(tmpdir(), 'koe-server-'));
 let running: RunningServer | undefined;
 afterEach(async () => {
   await running?.close();
   await running?.store.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('startServer', () => {
   it('answers 408 and closes a connection whose body trickles in past the request timeout', async () => {
-    const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'koe-server-')), 'koe.db'));
+    const store = new SqliteStore(join(dir, 'koe.db'));
     running = await startServer({ port: 0, host: '127.0.0.1', store, config: { sites: [] }, widgetDir: false, logger: silentLogger, requestTimeoutMs: 300 });
     const socket = connect(running.port, '127.0.0.1');
     const received: Buffer[] = [];

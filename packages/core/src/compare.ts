@@ -8,7 +8,7 @@ import type { Comparison, Summary, SummaryOptions } from './summary-schema.js';
  */
 export function compare(a: Summary, b: Summary, options?: SummaryOptions): Comparison | null {
   if (a.kind !== b.kind) throw new RangeError(`cannot compare a ${a.kind} summary with a ${b.kind} summary`);
-  // By default the level both summaries were made at (whichever comes first), else 95%.
+  // By default the level both summaries were made at, when they agree; else 95%, whatever the order.
   const level = a.ci && b.ci && a.ci.confidence === b.ci.confidence ? { confidence: a.ci.confidence } : undefined;
   const confidence = confidenceOf(options ?? level);
   if (a.n === 0 || b.n === 0 || a.score === null || b.score === null) return null;

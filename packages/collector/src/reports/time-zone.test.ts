@@ -19,5 +19,4 @@ describe('time zones', () => {
     // Havana starts daylight saving at midnight: 2026-03-08 begins at 01:00 CDT.
     expect(startOfLocalDate('2026-03-08', 'America/Havana').toISOString()).toBe('2026-03-08T05:00:00.000Z');
   });
-
 });

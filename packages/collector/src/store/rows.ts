@@ -78,7 +78,7 @@ export function epochMs(iso: string): number {
 // column it breaks every `->>` over the row (each context breakdown answered 500).
 const storable = (value: string): boolean => value.isWellFormed() && !value.includes('\u0000');
 const text = (value: string): string => (storable(value) ? value : value.toWellFormed().replaceAll('\u0000', '\ufffd'));
-const map = (values: Record<string, string>): Record<string, string> =>
+const texts = (values: Record<string, string>): Record<string, string> =>
   Object.values(values).every(storable)
     ? values
     : Object.fromEntries(Object.entries(values).map(([key, value]) => [key, text(value)]));
@@ -88,7 +88,7 @@ const map = (values: Record<string, string>): Record<string, string> =>
  * original `answeredAt` text is kept too, so an export returns exactly what the client sent.
  */
 export function toRow(response: SurveyResponse, receivedAt: Date): ResponseRow {
-  const respondent = response.respondent === undefined ? undefined : map(response.respondent);
+  const respondent = response.respondent === undefined ? undefined : texts(response.respondent);
   return [
     response.id,
     response.site,
@@ -100,7 +100,7 @@ export function toRow(response: SurveyResponse, receivedAt: Date): ResponseRow {
     response.locale,
     response.channel,
     response.touchpoint === undefined ? null : text(response.touchpoint),
-    response.context === undefined ? null : JSON.stringify(map(response.context)),
+    response.context === undefined ? null : JSON.stringify(texts(response.context)),
     respondent === undefined ? null : JSON.stringify(respondent),
     respondent?.anonymousId ?? null,
     respondent?.userId ?? null,
