@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import type { Context } from 'hono';
 
 interface NodeBindings {
@@ -18,4 +19,21 @@ export function clientIp(c: Context, trustedProxies: number): string {
     .map((entry) => entry.trim())
     .filter((entry) => entry.length > 0);
   return hops[Math.max(0, hops.length - trustedProxies)] ?? socket;
+}
+
+/**
+ * The unit an address is rate-limited as: an IPv4 address itself (also when IPv4-mapped, `::ffff:1.2.3.4`),
+ * an IPv6 address's /64 (`2001:db8:1:2::/64`). One subscriber usually gets a whole /64 and may pick any
+ * address in it, so counting single IPv6 addresses would let one client through at 2^64 times the limit.
+ */
+export function rateLimitKeyOf(ip: string): string {
+  if (!isIPv6(ip)) return ip;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  const [head = '', tail = ''] = ip.split('%')[0]!.toLowerCase().split('::');
+  const left = head === '' ? [] : head.split(':');
+  // An IPv4 tail (::1.2.3.4) fills the last 32 bits: two groups.
+  const right = ip.includes('::') && tail !== '' ? tail.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group])) : [];
+  const groups = ip.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((group) => Number.parseInt(group, 16).toString(16)).join(':')}::/64`;
 }

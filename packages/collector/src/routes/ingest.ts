@@ -4,7 +4,7 @@ import type { SiteEntry } from '../config/sites.js';
 import type { AppDeps } from '../deps.js';
 import type { InsertResult } from '../store/store.js';
 import { bearerToken, safeEqual } from '../http/auth.js';
-import { clientIp } from '../http/client-ip.js';
+import { clientIp, rateLimitKeyOf } from '../http/client-ip.js';
 import { readText } from '../http/body.js';
 import { apiResponse, jsonResponse } from '../http/json.js';
 import { ApiError, invalidBody } from '../http/errors.js';
@@ -100,7 +100,7 @@ function siteOf(body: unknown, deps: AppDeps): SiteEntry | undefined {
 
 function admitRate(c: Context, entry: SiteEntry, deps: AppDeps): void {
   const limit = entry.site.rateLimit?.perMinute ?? deps.defaultRateLimit;
-  const decision = deps.limiter.hit(`${clientIp(c, deps.trustedProxies)}\u0000${entry.site.key}`, limit);
+  const decision = deps.limiter.hit(`${rateLimitKeyOf(clientIp(c, deps.trustedProxies))}\u0000${entry.site.key}`, limit);
   if (!decision.allowed) {
     throw new ApiError(429, 'rate_limited', `More than ${limit} requests per minute from this address for this site`, undefined, {
       'Retry-After': String(decision.retryAfterSeconds),
