@@ -26,7 +26,8 @@ const queryParameters = (type: z.ZodObject) => {
   return Object.entries(properties).map(([name, property]) => ({ name, in: 'query', required: required.includes(name), schema: property }));
 };
 const admin = { security: [{ admin: [] }] };
-const adminErrors = { 400: error('A query parameter is invalid; `issues` names it'), 401: error('Missing or wrong admin token') };
+const adminErrors = { 400: error('A query parameter is invalid; `issues` names it'), 401: error('Missing or wrong admin token'),
+  429: { ...error('10 wrong admin tokens from this address this minute; see Retry-After'), headers: { 'Retry-After': { schema: { type: 'integer' } } } } };
 
 const SummaryWithPrevious = { allOf: [{ $ref: '#/components/schemas/Summary' }], properties: {
   from: { type: 'string', format: 'date-time' },

@@ -1,6 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import type { AppDeps } from '../deps.js';
+import { clientIp, rateLimitKeyOf } from './client-ip.js';
 import { ApiError } from './errors.js';
+
+/** Failed admin requests an IP may make per minute; past them it gets 429 until the minute ends. */
+export const ADMIN_FAILURES_PER_MINUTE = 10;
 
 /** Compares two secrets in constant time (both are hashed first, so their lengths leak nothing either). */
 export function safeEqual(a: string, b: string): boolean {
@@ -14,19 +19,34 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-/** Lets a request through only with `Authorization: Bearer <token>`; 401 otherwise (and always without a token). */
-export function adminAuth(token: string | undefined): MiddlewareHandler {
+/**
+ * Lets a request through only with `Authorization: Bearer <token>`; 401 otherwise (and always without a
+ * token). An IP past ADMIN_FAILURES_PER_MINUTE failures gets 429 for the rest of the minute, right token
+ * or not: answering a right guess while refusing wrong ones would leave the guessing as fast as before.
+ */
+export function adminAuth(deps: Pick<AppDeps, 'adminToken' | 'limiter' | 'trustedProxies' | 'logger'>): MiddlewareHandler {
+  const token = deps.adminToken;
+  const challenge = { 'WWW-Authenticate': 'Bearer realm="koe"' };
   return async (c, next) => {
-    const given = bearerToken(c.req.header('authorization'));
     if (token === undefined || token === '') {
-      throw new ApiError(401, 'unauthorized', 'The admin API is disabled: start the collector with KOE_ADMIN_TOKEN or --admin-token', undefined, {
-        'WWW-Authenticate': 'Bearer realm="koe"',
+      throw new ApiError(401, 'unauthorized', 'The admin API is disabled: start the collector with KOE_ADMIN_TOKEN or --admin-token', undefined, challenge);
+    }
+    const ip = rateLimitKeyOf(clientIp(c, deps.trustedProxies));
+    // The NUL keeps these keys apart from ingest's `<ip>\0<site>` ones in the shared limiter.
+    const key = `\u0000admin\u0000${ip}`;
+    const blocked = deps.limiter.check(key, ADMIN_FAILURES_PER_MINUTE);
+    if (!blocked.allowed) {
+      throw new ApiError(429, 'rate_limited', `Too many failed admin requests from this address; retry in ${blocked.retryAfterSeconds} s`, undefined, {
+        'Retry-After': String(blocked.retryAfterSeconds),
       });
     }
+    const given = bearerToken(c.req.header('authorization'));
     if (given === undefined || !safeEqual(given, token)) {
-      throw new ApiError(401, 'unauthorized', 'This route needs Authorization: Bearer <admin token>', undefined, {
-        'WWW-Authenticate': 'Bearer realm="koe"',
-      });
+      deps.limiter.hit(key, ADMIN_FAILURES_PER_MINUTE);
+      if (!deps.limiter.check(key, ADMIN_FAILURES_PER_MINUTE).allowed) {
+        deps.logger.warn(`admin: ${ADMIN_FAILURES_PER_MINUTE} failed requests from ${ip} this minute; refusing it until the minute ends`);
+      }
+      throw new ApiError(401, 'unauthorized', 'This route needs Authorization: Bearer <admin token>', undefined, challenge);
     }
     await next();
   };

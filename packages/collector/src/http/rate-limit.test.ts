@@ -17,4 +17,18 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter(() => 0);
     for (let i = 0; i < 1000; i++) expect(limiter.hit('a', 0).allowed).toBe(true);
   });
+
+  it('checks a key without counting it', () => {
+    let now = 30_000;
+    const limiter = new RateLimiter(() => now);
+    expect(limiter.check('a', 2)).toEqual({ allowed: true });
+    limiter.hit('a', 2);
+    expect(limiter.check('a', 2)).toEqual({ allowed: true });
+    limiter.hit('a', 2);
+    expect(limiter.check('a', 2)).toEqual({ allowed: false, retryAfterSeconds: 30 });
+    expect(limiter.check('a', 2)).toEqual({ allowed: false, retryAfterSeconds: 30 });
+    expect(limiter.check('a', 0)).toEqual({ allowed: true });
+    now = 60_000;
+    expect(limiter.check('a', 2)).toEqual({ allowed: true });
+  });
 });

@@ -17,15 +17,30 @@ export class RateLimiter {
   /** Counts a request for `key` against `limit` per window; a limit of 0 means unlimited. */
   hit(key: string, limit: number): RateDecision {
     if (limit <= 0) return { allowed: true };
+    const now = this.#roll();
+    const count = (this.#counts.get(key) ?? 0) + 1;
+    this.#counts.set(key, count);
+    return count <= limit ? { allowed: true } : this.#refusal(now);
+  }
+
+  /** Whether `key` already used up `limit` in this window, without counting anything. */
+  check(key: string, limit: number): RateDecision {
+    if (limit <= 0) return { allowed: true };
+    const now = this.#roll();
+    return (this.#counts.get(key) ?? 0) < limit ? { allowed: true } : this.#refusal(now);
+  }
+
+  #roll(): number {
     const now = this.now();
     const start = now - (now % this.windowMs);
     if (start !== this.#windowStart) {
       this.#windowStart = start;
       this.#counts = new Map();
     }
-    const count = (this.#counts.get(key) ?? 0) + 1;
-    this.#counts.set(key, count);
-    if (count <= limit) return { allowed: true };
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((start + this.windowMs - now) / 1000)) };
+    return now;
+  }
+
+  #refusal(now: number): RateDecision {
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((this.#windowStart + this.windowMs - now) / 1000)) };
   }
 }

@@ -24,7 +24,7 @@ interface Scope {
 
 /** The admin report routes: summary (with the previous period and a significance test), trend, breakdown. */
 export function reportRoutes(app: Hono, deps: AppDeps): void {
-  app.use('/v1/reports/*', adminAuth(deps.adminToken));
+  app.use('/v1/reports/*', adminAuth(deps));
 
   const kindOf = (scope: Scope): Kind => {
     const entry = deps.sites().sites.get(scope.site);

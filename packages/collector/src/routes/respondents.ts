@@ -10,7 +10,7 @@ export const RespondentId = z.string().min(1).max(200);
 
 /** DELETE /v1/respondents/:id: erases every answer of an anonymous id or user id (privacy requests). */
 export function respondentRoutes(app: Hono, deps: AppDeps): void {
-  app.delete('/v1/respondents/:id', adminAuth(deps.adminToken), async (c) => {
+  app.delete('/v1/respondents/:id', adminAuth(deps), async (c) => {
     const parsed = RespondentId.safeParse(c.req.param('id'));
     if (!parsed.success) {
       const issues = toIssues(parsed.error).map((issue) => ({ ...issue, path: 'id' }));
