@@ -122,7 +122,7 @@ export function openApiDocument(version: string): JsonSchema {
           ...admin,
           summary: 'Summaries per channel, touchpoint, locale or context key',
           parameters: queryParameters(BreakdownQuery),
-          responses: { 200: { description: 'One summary per value', content: { 'application/json': { schema: { type: 'array', items: { type: 'object', properties: { value: { type: ['string', 'null'] }, summary: { $ref: '#/components/schemas/Summary' } } } } } } }, ...adminErrors },
+          responses: { 200: { description: 'One summary per value, largest groups first', headers: { 'X-Total-Count': { description: 'Groups before `limit`', schema: { type: 'integer' } } }, content: { 'application/json': { schema: { type: 'array', items: { type: 'object', properties: { value: { type: ['string', 'null'] }, summary: { $ref: '#/components/schemas/Summary' } } } } } } }, ...adminErrors },
         },
       },
       '/v1/respondents/{id}': {

@@ -141,6 +141,23 @@ describe('GET /v1/reports/breakdown', () => {
     ]);
   });
 
+  it('keeps the largest groups with limit, and counts them all in X-Total-Count', async () => {
+    const all = await h.admin('/v1/reports/breakdown?site=shop&survey=nps-web&by=context.agent');
+    expect(all.headers.get('x-total-count')).toBe('3');
+    const top = await h.admin('/v1/reports/breakdown?site=shop&survey=nps-web&by=context.agent&limit=2');
+    expect(top.status).toBe(200);
+    expect(top.headers.get('x-total-count')).toBe('3');
+    expect(((await top.json()) as { value: string | null }[]).map((row) => row.value)).toEqual(['aiko', null]);
+    const more = await get('/v1/reports/breakdown?site=shop&survey=nps-web&by=channel&limit=1000');
+    expect(more.body.map((row: { value: string }) => row.value)).toEqual(['web', 'app']);
+  });
+
+  it.each(['limit=0', 'limit=1001', 'limit=1.5', 'limit=ten', 'limit='])('answers 400 naming limit for ?by=channel&%s', async (query) => {
+    const { status, body } = await get(`/v1/reports/breakdown?site=shop&survey=nps-web&by=channel&${query}`);
+    expect(status).toBe(400);
+    expect(body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['limit']);
+  });
+
   it('answers 400 naming from for a trend of more than 10,000 buckets', async () => {
     const { status, body } = await get('/v1/reports/trend?site=shop&survey=nps-web&interval=day&from=1926-01-01&to=2026-01-01');
     expect(status).toBe(400);

@@ -36,8 +36,14 @@ const ContextDimension = z.templateLiteral(['context.', MapKey]).refine((by) => 
 export const Dimension = z.union([z.enum(['channel', 'touchpoint', 'locale']), ContextDimension], {
   error: 'must be channel, touchpoint, locale or context.<key>',
 });
-/** Query of GET /v1/reports/breakdown. */
-export const BreakdownQuery = z.strictObject({ ...base, by: Dimension });
+/** Largest `limit` a breakdown accepts. */
+export const MAX_BREAKDOWN_LIMIT = 1000;
+/** Query of GET /v1/reports/breakdown; `limit` keeps only the largest groups. */
+export const BreakdownQuery = z.strictObject({
+  ...base,
+  by: Dimension,
+  limit: z.coerce.number().int('must be a whole number').min(1, `must be 1 to ${MAX_BREAKDOWN_LIMIT}`).max(MAX_BREAKDOWN_LIMIT, `must be 1 to ${MAX_BREAKDOWN_LIMIT}`).optional(),
+});
 /** Query of GET /v1/responses (the export). */
 export const ExportQuery = z.strictObject({ ...base, format: z.enum(['ndjson', 'csv']).default('ndjson') });
 

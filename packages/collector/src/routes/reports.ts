@@ -81,11 +81,13 @@ export function reportRoutes(app: Hono, deps: AppDeps): void {
     const kind = kindOf(query);
     const period = periodOf(query, deps.now(), DEFAULT_SUMMARY_DAYS);
     const rows = await deps.store.countsByDimension(filterOf(query, period), query.by as Dimension);
-    return c.json(
-      rows
-        .map((row) => ({ value: row.value, summary: summarizeCounts(kind, row.counts, optionsOf(query)) }))
-        // Largest groups first; ties by value, answers without one last, so the order never depends on the store.
-        .sort((a, b) => b.summary.n - a.summary.n || (a.value === null ? 1 : b.value === null ? -1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0)),
-    );
+    const groups = rows
+      .map((row) => ({ value: row.value, counts: row.counts, n: Object.values(row.counts).reduce((sum, count) => sum + count, 0) }))
+      // Largest groups first; ties by value, answers without one last, so the order never depends on the store.
+      .sort((a, b) => b.n - a.n || (a.value === null ? 1 : b.value === null ? -1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    // Sorted on counts first, so a limit spares the intervals of the groups it drops.
+    const kept = query.limit === undefined ? groups : groups.slice(0, query.limit);
+    c.header('X-Total-Count', String(groups.length));
+    return c.json(kept.map((group) => ({ value: group.value, summary: summarizeCounts(kind, group.counts, optionsOf(query)) })));
   });
 }
