@@ -212,8 +212,9 @@ export class SqliteStore implements Store {
         rows = rows.concat(vectors.flatMap(unpivot));
       }
       if (raw.length > 0) {
-        const value =
-          dimension === null ? 'NULL' : 'column' in dimension ? `r.${dimension.column}` : `json_extract(r.context, '$."${dimension.contextKey}"')`;
+        // The context key's path is a parameter, so the statement cache holds one statement, not one per key asked for.
+        const path = dimension !== null && 'contextKey' in dimension ? [`$."${dimension.contextKey}"`] : [];
+        const value = dimension === null ? 'NULL' : 'column' in dimension ? `r.${dimension.column}` : 'json_extract(r.context, ?)';
         // Index-only for everything but locale and context: responses_time holds channel, score and touchpoint.
         const sql = `${SEGMENTS} SELECT seg.k AS k, ${value} AS v, r.score AS score, count(*) AS n
           FROM seg CROSS JOIN responses r INDEXED BY responses_time
@@ -222,7 +223,7 @@ export class SqliteStore implements Store {
           }
           GROUP BY 1, 2, 3`;
         const json = JSON.stringify(raw.map((segment) => [segment.key, segment.a, segment.b]));
-        rows = rows.concat(this.#prepare(sql).all(json, filter.site, filter.survey, ...channel, ...touchpoint) as CountRow[]);
+        rows = rows.concat(this.#prepare(sql).all(json, ...path, filter.site, filter.survey, ...channel, ...touchpoint) as CountRow[]);
       }
       return rows;
     });
