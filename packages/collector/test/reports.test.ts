@@ -92,6 +92,8 @@ describe('GET /v1/reports/trend', () => {
       { period: '2026-11-22', summary: summarizeCounts('nps', { 9: 1 }) },
       { period: '2026-11-23', summary: summarizeCounts('nps', { 10: 1 }) },
     ]);
+    // Zone names are case-insensitive, as in Intl and PostgreSQL.
+    expect((await get('/v1/reports/trend?site=shop&survey=nps-web&interval=day&tz=asia/tokyo&from=2026-11-20&to=2026-11-24')).body).toEqual(jst.body);
   });
 
   it('buckets by month and defaults to day', async () => {

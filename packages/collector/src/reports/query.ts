@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Channel, MapKey, Slug } from '@koe/core';
-import { isTimeZone, startOfLocalDate } from './time-zone.js';
+import { canonicalTimeZone, isTimeZone, startOfLocalDate } from './time-zone.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -13,7 +13,11 @@ const Instant = z
   .refine((value) => !value.startsWith('0'), 'must fall in the years 1000 to 9999');
 
 /** An IANA time zone name. */
-export const TimeZone = z.string().refine(isTimeZone, 'must be an IANA time zone such as "Asia/Tokyo" or "UTC"');
+export const TimeZone = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, 'must be an IANA time zone such as "Asia/Tokyo" or "UTC"')
+  .transform((name) => canonicalTimeZone(name) ?? name);
 
 const base = {
   site: Slug,

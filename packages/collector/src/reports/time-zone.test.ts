@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTimeZone, startOfLocalDate } from './time-zone.js';
+import { canonicalTimeZone, isTimeZone, startOfLocalDate } from './time-zone.js';
 
 describe('time zones', () => {
   it('knows IANA names and rejects others', () => {
@@ -8,6 +8,16 @@ describe('time zones', () => {
     expect(isTimeZone('America/New_York')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
     expect(isTimeZone('')).toBe(false);
+  });
+
+  it.each([
+    ['Asia/Tokyo', 'Asia/Tokyo'],
+    ['asia/tokyo', 'Asia/Tokyo'],
+    ['AMERICA/NEW_YORK', 'America/New_York'],
+    ['utc', 'UTC'],
+    ['Mars/Olympus', undefined],
+  ])('spells %s canonically as %s', (name, canonical) => {
+    expect(canonicalTimeZone(name)).toBe(canonical);
   });
 
   it('finds when a local day starts, daylight-saving days included', () => {

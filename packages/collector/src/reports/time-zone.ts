@@ -4,11 +4,18 @@ const DAY = 86_400_000;
 
 /** Whether `name` is an IANA time zone this runtime knows (e.g. `Asia/Tokyo`, `UTC`). */
 export function isTimeZone(name: string): boolean {
+  return canonicalTimeZone(name) !== undefined;
+}
+
+/**
+ * A zone's canonical spelling (`asia/tokyo` → `Asia/Tokyo`, `Etc/UTC` → `UTC`), or undefined when unknown.
+ * Names are case-insensitive, so without this one zone could fill the formatter cache under many spellings.
+ */
+export function canonicalTimeZone(name: string): string | undefined {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
