@@ -117,6 +117,16 @@ describe('DELETE /v1/respondents/:id', () => {
     expect(tooLong.status).toBe(400);
     expect(((await tooLong.json()) as any).error.issues[0].path).toBe('id');
   });
+
+  it('refuses query parameters, which would look as if they narrowed the deletion, and deletes nothing', async () => {
+    await h.post(answer({ respondent: { anonymousId: 'anon-1' } }));
+    for (const query of ['site=shop', 'dryRun=true']) {
+      const res = await h.admin(`/v1/respondents/anon-1?${query}`, { method: 'DELETE' });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as any).error.code).toBe('invalid_query');
+    }
+    expect(await h.stored()).toHaveLength(1);
+  });
 });
 
 /** A strict RFC 4180 reader, to check the export parses back into the cells it meant. */

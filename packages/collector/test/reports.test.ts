@@ -55,6 +55,17 @@ describe('GET /v1/reports/summary', () => {
     expect(utc.body.n).toBe(2);
     const instants = await get('/v1/reports/summary?site=shop&survey=nps-web&from=2026-11-22T15:00:00%2B00:00&to=2026-11-22T16:00:00Z');
     expect(instants.body.n).toBe(1);
+    // The same offset typed unencoded: a query string reads `+` as a space.
+    const typed = await get('/v1/reports/summary?site=shop&survey=nps-web&from=2026-11-23T00:00:00+09:00&to=2026-11-23T01:00:00+09:00');
+    expect(typed.status).toBe(200);
+    expect(typed.body.from).toBe('2026-11-22T15:00:00.000Z');
+    expect(typed.body.n).toBe(1);
+  });
+
+  it('answers 400 naming a parameter given twice, rather than reporting on the first', async () => {
+    const { status, body } = await get('/v1/reports/summary?site=shop&survey=nps-web&site=other');
+    expect(status).toBe(400);
+    expect(body.error.issues).toEqual([{ path: 'site', message: 'given more than once; give it once' }]);
   });
 
   it('answers an empty period with n 0 and no score', async () => {
@@ -71,6 +82,8 @@ describe('GET /v1/reports/summary', () => {
     ['site=shop&survey=nps-web&tz=Mars/Olympus', 'tz'],
     ['site=shop&survey=nps-web&confidence=2', 'confidence'],
     ['site=shop&survey=nps-web&colour=blue', 'colour'],
+    ['site=shop&survey=nps-web&from=2026-11-23T00:00:00+25:00', 'from'],
+    ['site=shop&survey=nps-web&from=2026-11-23 09:00', 'from'],
     ['site=Shop!&survey=nps-web', 'site'],
     ['site=nope&survey=nps-web', 'site'],
     ['site=shop&survey=nope', 'survey'],
@@ -157,7 +170,7 @@ describe('GET /v1/reports/breakdown', () => {
   it.each(['limit=0', 'limit=1001', 'limit=1.5', 'limit=ten', 'limit='])('answers 400 naming limit for ?by=channel&%s', async (query) => {
     const { status, body } = await get(`/v1/reports/breakdown?site=shop&survey=nps-web&by=channel&${query}`);
     expect(status).toBe(400);
-    expect(body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['limit']);
+    expect(body.error.issues).toEqual([{ path: 'limit', message: 'must be a whole number from 1 to 1000' }]);
   });
 
   it('answers 400 naming from for a trend of more than 10,000 buckets', async () => {

@@ -4,9 +4,15 @@ import { canonicalTimeZone, isTimeZone, startOfLocalDate } from './time-zone.js'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const DateTime = z.iso.datetime({ offset: true });
+// An unencoded `+09:00` in a URL arrives as ` 09:00` (a `+` in a query string is a space): read it as meant.
+const SPACED_OFFSET = /^(\d{4}-\d{2}-\d{2}T[\d:.]+) (\d{2}:\d{2})$/;
+const unspaced = (value: string): string => value.replace(SPACED_OFFSET, '$1+$2');
+const SpacedDateTime = z.string().regex(SPACED_OFFSET).refine((value) => DateTime.safeParse(unspaced(value)).success);
+
 /** A point in time: an ISO 8601 date-time with offset, or a date (`YYYY-MM-DD`, midnight in `tz`). */
 const Instant = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()], {
+  .union([DateTime, z.iso.date(), SpacedDateTime], {
     error: 'must be an ISO 8601 date-time with offset (2026-11-23T10:00:00Z) or a date (2026-11-23)',
   })
   // Date.UTC, which local dates go through, reads years 0–99 as 1900–1999: keep to four-digit years.
@@ -17,7 +23,7 @@ export const TimeZone = z
   .string()
   .max(64)
   .refine(isTimeZone, 'must be an IANA time zone such as "Asia/Tokyo" or "UTC"')
-  .transform((name) => canonicalTimeZone(name) ?? name);
+  .overwrite((name) => canonicalTimeZone(name) ?? name);
 
 const base = {
   site: Slug,
@@ -42,11 +48,12 @@ export const Dimension = z.union([z.enum(['channel', 'touchpoint', 'locale']), C
 });
 /** Largest `limit` a breakdown accepts. */
 export const MAX_BREAKDOWN_LIMIT = 1000;
+const LIMIT_RANGE = `must be a whole number from 1 to ${MAX_BREAKDOWN_LIMIT}`;
 /** Query of GET /v1/reports/breakdown; `limit` keeps only the largest groups. */
 export const BreakdownQuery = z.strictObject({
   ...base,
   by: Dimension,
-  limit: z.coerce.number().int('must be a whole number').min(1, `must be 1 to ${MAX_BREAKDOWN_LIMIT}`).max(MAX_BREAKDOWN_LIMIT, `must be 1 to ${MAX_BREAKDOWN_LIMIT}`).optional(),
+  limit: z.coerce.number(LIMIT_RANGE).int(LIMIT_RANGE).min(1, LIMIT_RANGE).max(MAX_BREAKDOWN_LIMIT, LIMIT_RANGE).optional(),
 });
 /** Query of GET /v1/responses (the export). */
 export const ExportQuery = z.strictObject({ ...base, format: z.enum(['ndjson', 'csv']).default('ndjson') });
@@ -54,5 +61,5 @@ export const ExportQuery = z.strictObject({ ...base, format: z.enum(['ndjson', '
 /** Turns a `from`/`to` parameter into an instant, reading a bare date as midnight in `tz`. */
 export function instantOf(value: string | undefined, timeZone: string): Date | undefined {
   if (value === undefined) return undefined;
-  return DATE.test(value) ? startOfLocalDate(value, timeZone) : new Date(value);
+  return DATE.test(value) ? startOfLocalDate(value, timeZone) : new Date(unspaced(value));
 }
