@@ -46,10 +46,10 @@ function integer(name: string, value: string | undefined, min: number, max: numb
   return n;
 }
 
-function trustProxyOf(value: string | boolean | undefined): number | undefined {
+function trustProxyOf(value: string | boolean | undefined, name: string): number | undefined {
   if (value === undefined || value === false || value === '' || value === '0' || value === 'false') return undefined;
   if (value === true || value === 'true') return 1;
-  return integer('--trust-proxy', value, 1, 10);
+  return integer(name, value, 1, 10);
 }
 
 /** Where the store is: flags beat the environment, and an explicit `--db` beats KOE_DATABASE_URL. */
@@ -88,15 +88,17 @@ async function serve(args: string[]): Promise<number> {
     staticDirs[prefix] = resolve(dir);
   }
   const adminToken = str('admin-token') ?? env.KOE_ADMIN_TOKEN;
-  // As site secrets: a short token could be guessed, and failed attempts are not throttled.
+  // As site secrets: 10 guesses a minute per address (auth.ts) still add up over many addresses and days.
   if (adminToken && adminToken.length < 16) throw new UsageError('the admin token must be at least 16 characters (KOE_ADMIN_TOKEN or --admin-token)');
-  const trustProxy = trustProxyOf(str('trust-proxy') ?? env.KOE_TRUST_PROXY);
-  const rateLimit = integer('--rate-limit', str('rate-limit') ?? env.KOE_RATE_LIMIT, 0, 1_000_000);
+  // An error names where the bad value came from: the flag, or the environment variable behind it.
+  const source = (flag: string, variable: string) => (str(flag) === undefined ? variable : `--${flag}`);
+  const trustProxy = trustProxyOf(str('trust-proxy') ?? env.KOE_TRUST_PROXY, source('trust-proxy', 'KOE_TRUST_PROXY'));
+  const rateLimit = integer(source('rate-limit', 'KOE_RATE_LIMIT'), str('rate-limit') ?? env.KOE_RATE_LIMIT, 0, 1_000_000);
   const widgetDir = str('widget-dir') ?? env.KOE_WIDGET_DIR;
   const { databaseUrl, db } = storeLocation(str('database-url'), str('db'));
 
   const server = await startServer({
-    port: integer('--port', str('port') ?? env.KOE_PORT, 0, 65_535) ?? 8787,
+    port: integer(source('port', 'KOE_PORT'), str('port') ?? env.KOE_PORT, 0, 65_535) ?? 8787,
     host: str('host') ?? env.KOE_HOST ?? '0.0.0.0',
     db,
     config: configPath ?? './koe.config.json',

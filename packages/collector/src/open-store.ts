@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { connectStore, isPostgresUrl } from './store/index.js';
 import type { Store } from './store/store.js';
 
@@ -15,5 +16,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     if (!isPostgresUrl(options.databaseUrl)) throw new Error('the database URL must start with postgres:// or postgresql://');
     return connectStore(options.databaseUrl);
   }
-  return connectStore(options.db);
+  try {
+    return await connectStore(options.db);
+  } catch (error) {
+    // better-sqlite3 names the problem but not the file ("the directory does not exist").
+    throw new Error(`cannot open the SQLite file ${resolve(options.db)}: ${(error as Error).message}`);
+  }
 }

@@ -12,7 +12,7 @@ koe serve options (environment variable in brackets):
   --db <file>             Embedded SQLite file                    [KOE_DB]        ./koe.db
   --database-url <url>    PostgreSQL instead (postgres://…)       [KOE_DATABASE_URL]
   --config <file>         Sites and surveys (reloaded on edit)    [KOE_CONFIG]    ./koe.config.json
-  --admin-token <token>   Bearer token of the report API          [KOE_ADMIN_TOKEN]
+  --admin-token <token>   Bearer token of the report API, ≥ 16 characters  [KOE_ADMIN_TOKEN]
   --trust-proxy [hops]    Read client IPs from X-Forwarded-For    [KOE_TRUST_PROXY]
   --rate-limit <n>        Default answers POSTs per minute per IP and site (0: off)  [KOE_RATE_LIMIT]  120
   --widget-dir <dir>      Serve koe.js and its chunks from here   [KOE_WIDGET_DIR]
@@ -27,6 +27,6 @@ koe seed options:
 
 Examples:
   koe serve --config ./koe.config.json
-  KOE_ADMIN_TOKEN=change-me koe serve --db /var/lib/koe/koe.db --trust-proxy
+  KOE_ADMIN_TOKEN="$(openssl rand -hex 24)" koe serve --db /var/lib/koe/koe.db --trust-proxy
   koe seed --demo --responses 5000 --days 180
 `;

@@ -55,7 +55,7 @@ async function ingest(c: Context, deps: AppDeps): Promise<InsertResult> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   // text/plain is what sendBeacon and a preflight-free fetch send; it must hold JSON all the same.
   if (!ACCEPTED_TYPES.has(type)) {
-    throw new ApiError(415, 'unsupported_media_type', `Send JSON as application/json or text/plain, not ${type === '' ? 'no content type' : type}`);
+    throw new ApiError(415, 'unsupported_media_type', type === '' ? 'Send JSON with Content-Type: application/json or text/plain' : `Send JSON as application/json or text/plain, not ${type.slice(0, 100)}`);
   }
   const body = parseJson(await readText(c, MAX_BODY_BYTES));
   const entry = siteOf(body, deps);
