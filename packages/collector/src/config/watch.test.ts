@@ -70,6 +70,14 @@ describe('watchConfig', () => {
     writeFileSync(join(dir, 'tmp.json'), JSON.stringify({ sites: [site('renamed')] }));
     renameSync(join(dir, 'tmp.json'), file);
     await until(() => holder!.current.sites[0]?.key === 'renamed');
+
+    // Deleted: the last good config stays and the log says so, once; written back, it is read again.
+    rmSync(file);
+    await until(() => logs.some((line) => line === `warn config: ${file} was removed; keeping the last good configuration until it is back`));
+    expect(holder.current.sites[0]?.key).toBe('renamed');
+    write({ sites: [site('back')] });
+    await until(() => holder!.current.sites[0]?.key === 'back');
+    expect(logs.filter((line) => line.includes('was removed'))).toHaveLength(1);
   });
 
   it('throws a ConfigError at start for a bad file, and waits for a missing one when allowed', async () => {

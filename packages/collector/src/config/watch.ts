@@ -35,6 +35,7 @@ export function watchConfig(file: string, options: WatchConfigOptions = {}): Con
   let current: KoeConfig = missingOk ? { sites: [] } : loadConfig(file);
   let timer: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
+  let gone = false;
 
   const reload = (): boolean => {
     try {
@@ -56,7 +57,14 @@ export function watchConfig(file: string, options: WatchConfigOptions = {}): Con
       if (name !== null && name !== basename(path)) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        if (existsSync(path)) reload();
+        if (existsSync(path)) {
+          gone = false;
+          reload();
+        } else if (!gone) {
+          // Once per disappearance: an operator who deleted it by mistake learns that nothing changed yet.
+          gone = true;
+          options.logger?.warn(`config: ${file} was removed; keeping the last good configuration until it is back`);
+        }
       }, options.debounceMs ?? 50);
     });
     watcher.on('error', (error) => options.logger?.warn(`config: stopped watching ${file}: ${error.message}`));
