@@ -60,14 +60,24 @@ export function openApiDocument(version: string): JsonSchema {
       },
     },
     paths: {
-      '/health': { get: { summary: 'Liveness', responses: { 200: { description: 'Serving' } } } },
-      '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
+      '/health': {
+        get: {
+          summary: 'Liveness',
+          responses: {
+            200: {
+              description: 'Serving',
+              content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' }, sites: { type: 'integer' }, uptimeSeconds: { type: 'integer' } } } } },
+            },
+          },
+        },
+      },
+      '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': {} } } } } },
       '/v1/sites/{site}/surveys': {
         get: {
           summary: "A site's surveys, for the widget (CORS for the site's origins, ETag)",
           parameters: [{ name: 'site', in: 'path', required: true, schema: { type: 'string' } }],
           responses: {
-            200: { description: 'The surveys', content: { 'application/json': { schema: { type: 'object', properties: { surveys: { type: 'array', items: { $ref: '#/components/schemas/Survey' } } } } } } },
+            200: { description: 'The surveys', headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } }, content: { 'application/json': { schema: { type: 'object', properties: { surveys: { type: 'array', items: { $ref: '#/components/schemas/Survey' } } } } } } },
             304: { description: 'Unchanged since If-None-Match' },
             404: error('Unknown site'),
           },
