@@ -16,6 +16,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     if (!isPostgresUrl(options.databaseUrl)) throw new Error('the database URL must start with postgres:// or postgresql://');
     return connectStore(options.databaseUrl);
   }
+  if (isPostgresUrl(options.db)) return connectStore(options.db);
   try {
     return await connectStore(options.db);
   } catch (error) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Comparison, ResponseBatch, Summary, Survey, SurveyResponse } from '@koe/core';
+import { ADMIN_FAILURES_PER_MINUTE } from './http/auth.js';
 import { BreakdownQuery, ExportQuery, SummaryQuery, TrendQuery } from './reports/query.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -27,7 +28,7 @@ const queryParameters = (type: z.ZodObject) => {
 };
 const admin = { security: [{ admin: [] }] };
 const adminErrors = { 400: error('A query parameter is invalid; `issues` names it'), 401: error('Missing or wrong admin token'),
-  429: { ...error('10 wrong admin tokens from this address this minute; see Retry-After'), headers: { 'Retry-After': { schema: { type: 'integer' } } } } };
+  429: { ...error(`${ADMIN_FAILURES_PER_MINUTE} wrong admin tokens from this address this minute; see Retry-After`), headers: { 'Retry-After': { schema: { type: 'integer' } } } } };
 
 const SummaryWithPrevious = { allOf: [{ $ref: '#/components/schemas/Summary' }], properties: {
   from: { type: 'string', format: 'date-time' },

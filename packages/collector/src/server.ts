@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -81,8 +81,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const fixed = typeof options.config === 'object' ? parseConfig(options.config) : undefined;
   const config = () => holder?.current ?? fixed!;
   const ownsStore = options.store === undefined;
-  // A start that fails leaves no database file it created behind (a port in use, say).
-  const newFile = ownsStore && !options.databaseUrl && options.db !== ':memory:' && !existsSync(options.db ?? './koe.db') ? (options.db ?? './koe.db') : undefined;
   let store: Store;
   try {
     store = options.store ?? (await openStore({ databaseUrl: options.databaseUrl, db: options.db ?? './koe.db' }));
@@ -126,7 +124,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   } catch (error) {
     holder?.close();
     if (ownsStore) await store.close().catch(() => {});
-    if (newFile) for (const suffix of ['', '-wal', '-shm']) rmSync(`${newFile}${suffix}`, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new ListenError(`port ${requested} is already in use on ${host}: stop the other server or choose another port (--port or KOE_PORT)`, code);
     if (code === 'EACCES') throw new ListenError(`no permission to listen on port ${requested} (ports below 1024 need privileges): choose another with --port or KOE_PORT`, code);

@@ -48,6 +48,12 @@ describe('admin token guessing', () => {
     expect((await h.app.request(SUMMARY, from('203.0.113.7', ADMIN))).status).toBe(429);
   });
 
+  it('counts a client behind a proxy that adds ports as one address', async () => {
+    h = harness({ trustProxy: true });
+    for (let i = 0; i < ADMIN_FAILURES_PER_MINUTE; i++) await h.app.request(SUMMARY, from(`203.0.113.7:${40_000 + i}`, 'nope'));
+    expect((await h.app.request(SUMMARY, from('203.0.113.7:50000', ADMIN))).status).toBe(429);
+  });
+
   it('keeps admin failures apart from the ingest rate limit of the same address', async () => {
     h = harness({ trustProxy: true });
     for (let i = 0; i < ADMIN_FAILURES_PER_MINUTE; i++) await h.app.request(SUMMARY, from('203.0.113.7', 'nope'));

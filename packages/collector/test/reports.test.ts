@@ -167,7 +167,7 @@ describe('GET /v1/reports/breakdown', () => {
     expect(more.body.map((row: { value: string }) => row.value)).toEqual(['web', 'app']);
   });
 
-  it.each(['limit=0', 'limit=1001', 'limit=1.5', 'limit=ten', 'limit='])('answers 400 naming limit for ?by=channel&%s', async (query) => {
+  it.each(['limit=0', 'limit=1001', 'limit=1.5', 'limit=ten', 'limit=', 'limit=1e2', 'limit=0x10', 'limit=%205', 'limit=99999'])('answers 400 naming limit for ?by=channel&%s', async (query) => {
     const { status, body } = await get(`/v1/reports/breakdown?site=shop&survey=nps-web&by=channel&${query}`);
     expect(status).toBe(400);
     expect(body.error.issues).toEqual([{ path: 'limit', message: 'must be a whole number from 1 to 1000' }]);

@@ -75,6 +75,11 @@ describe('watchConfig', () => {
     rmSync(file);
     await until(() => logs.some((line) => line === `warn config: ${file} was removed; keeping the last good configuration until it is back`));
     expect(holder.current.sites[0]?.key).toBe('renamed');
+    // More events while it stays gone (a file written and removed within the debounce) log nothing more.
+    write({ sites: [site('flicker')] });
+    rmSync(file);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(holder.current.sites[0]?.key).toBe('renamed');
     write({ sites: [site('back')] });
     await until(() => holder!.current.sites[0]?.key === 'back');
     expect(logs.filter((line) => line.includes('was removed'))).toHaveLength(1);

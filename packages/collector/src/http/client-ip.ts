@@ -22,18 +22,40 @@ export function clientIp(c: Context, trustedProxies: number): string {
 }
 
 /**
- * The unit an address is rate-limited as: an IPv4 address itself (also when IPv4-mapped, `::ffff:1.2.3.4`),
- * an IPv6 address's /64 (`2001:db8:1:2::/64`). One subscriber usually gets a whole /64 and may pick any
- * address in it, so counting single IPv6 addresses would let one client through at 2^64 times the limit.
+ * The unit an address is rate-limited as: an IPv4 address itself (also when IPv4-mapped, `::ffff:1.2.3.4`
+ * in any spelling), an IPv6 address's /64 (`2001:db8:1:2::/64`), without a port (some proxies write
+ * `1.2.3.4:5678` into X-Forwarded-For: keyed with it, every new connection would start a fresh count).
+ * One subscriber usually gets a whole /64 and may pick any address in it, so counting single IPv6
+ * addresses would let one client through at 2^64 times the limit.
  */
-export function rateLimitKeyOf(ip: string): string {
+export function rateLimitKeyOf(address: string): string {
+  const ip = withoutPort(address);
   if (!isIPv6(ip)) return ip;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (mapped) return mapped[1]!;
-  const [head = '', tail = ''] = ip.split('%')[0]!.toLowerCase().split('::');
+  const groups = hextets(ip);
+  if (groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff) {
+    return [groups[6]! >> 8, groups[6]! & 255, groups[7]! >> 8, groups[7]! & 255].join('.');
+  }
+  return `${groups.slice(0, 4).map((group) => group.toString(16)).join(':')}::/64`;
+}
+
+function withoutPort(address: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
+  if (bracketed) return bracketed[1]!;
+  const v4 = /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(address);
+  return v4 ? v4[1]! : address;
+}
+
+/** The eight 16-bit groups of a valid IPv6 address, `::` and an IPv4 tail expanded, zone dropped. */
+function hextets(ip: string): number[] {
+  let text = ip.split('%')[0]!;
+  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (v4) {
+    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
   const left = head === '' ? [] : head.split(':');
-  // An IPv4 tail (::1.2.3.4) fills the last 32 bits: two groups.
-  const right = ip.includes('::') && tail !== '' ? tail.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group])) : [];
-  const groups = ip.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((group) => Number.parseInt(group, 16).toString(16)).join(':')}::/64`;
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const fill = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
+  return [...left, ...fill, ...right].map((group) => Number.parseInt(group, 16));
 }

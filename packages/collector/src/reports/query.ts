@@ -53,7 +53,7 @@ const LIMIT_RANGE = `must be a whole number from 1 to ${MAX_BREAKDOWN_LIMIT}`;
 export const BreakdownQuery = z.strictObject({
   ...base,
   by: Dimension,
-  limit: z.coerce.number(LIMIT_RANGE).int(LIMIT_RANGE).min(1, LIMIT_RANGE).max(MAX_BREAKDOWN_LIMIT, LIMIT_RANGE).optional(),
+  limit: z.string().regex(/^\d{1,4}$/, LIMIT_RANGE).pipe(z.coerce.number<string>().min(1, LIMIT_RANGE).max(MAX_BREAKDOWN_LIMIT, LIMIT_RANGE)).optional(),
 });
 /** Query of GET /v1/responses (the export). */
 export const ExportQuery = z.strictObject({ ...base, format: z.enum(['ndjson', 'csv']).default('ndjson') });
