@@ -60,16 +60,20 @@ describe.skipIf(!browserAvailable)('survey UI theme and layout (Chromium)', () =
     await page.screenshot({ path: join(SHOTS, 'dark-follow-up.png') });
   });
 
-  it('becomes a full-width bottom sheet on a narrow screen', async () => {
-    const page = await open('/ui-plain.html', { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+  it.each([375, 320])('becomes a full-width bottom sheet on a %i px screen', async (width) => {
+    const page = await open('/ui-plain.html', { viewport: { width, height: 667 }, isMobile: true, hasTouch: true });
     const box = await card(page);
-    expect([box.x, box.width, box.y + box.height]).toEqual([0, 375, 667]);
-    // Every option stays a usable touch target (WCAG 2.5.8: at least 24×24 CSS px).
-    for (const option of await page.locator('koe-survey [role=radio]').all()) {
+    expect([box.x, box.width, box.y + box.height]).toEqual([0, width, 667]);
+    const options = await page.locator('koe-survey [role=radio]').all();
+    expect(options).toHaveLength(11);
+    for (const option of options) {
+      // Every option stays a usable touch target (WCAG 2.5.8: at least 24×24 CSS px)…
       const b = (await option.boundingBox())!;
       expect(Math.min(b.width, b.height)).toBeGreaterThanOrEqual(24);
+      // …and its number ("10" the widest) fits inside its borders.
+      expect(await option.evaluate((button) => button.scrollWidth <= button.clientWidth)).toBe(true);
     }
-    await page.screenshot({ path: join(SHOTS, 'narrow-sheet.png') });
+    await page.screenshot({ path: join(SHOTS, `narrow-sheet-${width}.png`) });
   });
 
   it('takes the bottom-left corner when asked', async () => {
