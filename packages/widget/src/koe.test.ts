@@ -356,7 +356,7 @@ describe('chat API', () => {
   it('headless takes null options, and identify(null) forgets the user and its traits', async () => {
     const { koe, posts } = start();
     koe.identify('user-7', { plan: 'pro' });
-    koe.identify(null as unknown as string);
+    koe.identify(null);
     const chat = await koe.headless('support', null as never);
     await chat.submit(5);
     const [answer] = posts().map((p) => (p.body as { responses: Record<string, unknown>[] }).responses[0]!);

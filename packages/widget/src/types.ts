@@ -99,8 +99,8 @@ export interface HeadlessSurvey {
 
 /** The widget instance (`createKoe`) and the methods of `window.koe`. */
 export interface Koe {
-  /** Attaches your user id (and optional string traits, sent as context) to later answers. */
-  identify(userId: string, traits?: KoeContext): void;
+  /** Attaches your user id (and optional string traits, sent as context) to later answers; `null` forgets them. */
+  identify(userId: string | null, traits?: KoeContext): void;
   /** Reports an event: surveys whose trigger is this event show (subject to throttling). */
   track(event: string, context?: KoeContext): void;
   /** Shows a survey now (subject to throttling unless `force`). */
