@@ -33,6 +33,10 @@ export const TEXTS = {
     'survey.thanks': 'Thank you for your feedback!',
     'survey.queued': 'Saved on this device; it will be sent when you are back online.',
     'survey.unavailable': 'The survey could not be loaded (is the collector running?).',
+    'survey.offline': 'You are offline, so the survey could not be loaded. Thank you all the same!',
+    'survey.closed': 'Survey closed.',
+    'a11y.language': 'Language',
+    'a11y.messages': 'Messages',
     'note.sent': 'koe: answer {id}… delivered to the collector',
   },
   ja: {
@@ -66,6 +70,10 @@ export const TEXTS = {
     'survey.thanks': 'ご回答ありがとうございました。',
     'survey.queued': 'この端末に保存しました。オンラインに戻ったら送信します。',
     'survey.unavailable': 'アンケートを読み込めませんでした（コレクターは起動していますか？）。',
+    'survey.offline': 'オフラインのため、アンケートを読み込めませんでした。ご利用ありがとうございました。',
+    'survey.closed': 'アンケートを閉じました。',
+    'a11y.language': '言語',
+    'a11y.messages': 'メッセージ',
     'note.sent': 'koe: 回答 {id}… をコレクターに送信しました',
   },
 };

@@ -110,11 +110,19 @@ async function endChat() {
       await koe.mount('post-chat-csat', target, { context });
       // The survey's height is known only once koe has drawn it; it grows again at the follow-up.
       new ResizeObserver(scrollDown).observe(target);
+      // Closed (× or Esc), koe takes its survey out of the bubble: say so rather than leave an empty bubble.
+      new MutationObserver((_, observer) => {
+        if (target.childElementCount > 0) return;
+        observer.disconnect();
+        target.closest('li').remove();
+        note(t('survey.closed'));
+      }).observe(target, { childList: true });
     } else {
       await quickReplies(await koe.headless('post-chat-csat', { context }));
     }
   } catch {
-    bubble('agent', t('survey.unavailable'));
+    // koe loads the survey's UI only when one is shown, so a visitor who went offline during the chat cannot get it.
+    bubble('agent', t(navigator.onLine ? 'survey.unavailable' : 'survey.offline'));
   }
 }
 
@@ -171,6 +179,7 @@ function setLanguage(next) {
   document.title = lang === 'ja' ? 'Tsumugi サポート · チャット' : 'Tsumugi Support · chat';
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   for (const node of document.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = t(node.dataset.i18nPlaceholder);
+  for (const node of document.querySelectorAll('[data-i18n-aria-label]')) node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
   for (const button of document.querySelectorAll('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
   if (ended) $('status-text').textContent = t('chat.offline');
   window.koe('locale', lang);

@@ -2,6 +2,9 @@
 // (examples/demo.config.json), so switching here only has to tell koe the new locale.
 export const TEXTS = {
   en: {
+    'a11y.main': 'Main',
+    'a11y.language': 'Language',
+    'a11y.progress': 'Delivery progress',
     'nav.shop': 'Shop',
     'nav.help': 'Help',
     'hero.eyebrow': 'Made by small workshops across Japan',
@@ -50,6 +53,9 @@ export const TEXTS = {
     'foot.log': 'koe events',
   },
   ja: {
+    'a11y.main': 'メイン',
+    'a11y.language': '言語',
+    'a11y.progress': '配送状況',
     'nav.shop': 'ショップ',
     'nav.help': 'ヘルプ',
     'hero.eyebrow': '日本各地の小さな工房から',

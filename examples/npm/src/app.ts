@@ -27,6 +27,7 @@ function setLanguage(next: Lang): void {
   document.documentElement.lang = lang;
   document.title = lang === 'ja' ? 'Tsumugi · マイアカウント' : 'Tsumugi · My account';
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) node.textContent = t(node.dataset.i18n as TextKey);
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]')) node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel as TextKey));
   for (const button of document.querySelectorAll<HTMLElement>('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
   koe.locale(lang);
 }
@@ -80,7 +81,8 @@ $<HTMLFormElement>('return-form').addEventListener('submit', finishReturn);
 $('return-cancel').addEventListener('click', () => ($('return').hidden = true));
 $('return-close').addEventListener('click', () => ($('return').hidden = true));
 // `show` asks now; `force` skips throttling, right for a button the customer pressed themselves.
-$('rate').addEventListener('click', () => koe.show('website-nps', { force: true, context: { page: 'account' } }));
+// The visitor asked for it: keyboard focus moves into the survey.
+$('rate').addEventListener('click', () => koe.show('website-nps', { force: true, focus: true, context: { page: 'account' } }));
 for (const button of document.querySelectorAll<HTMLElement>('[data-lang]')) {
   button.addEventListener('click', () => setLanguage(button.dataset.lang as Lang));
 }

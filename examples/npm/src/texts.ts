@@ -2,6 +2,8 @@
 export type Lang = 'en' | 'ja';
 
 const en = {
+  'a11y.language': 'Language',
+  'a11y.close': 'Close',
   'app.title': 'My account',
   'app.hello': 'Welcome back, Hana.',
   'orders.title': 'Your orders',
@@ -35,6 +37,8 @@ export type TextKey = keyof typeof en;
 export const TEXTS: Record<Lang, Record<TextKey, string>> = {
   en,
   ja: {
+    'a11y.language': '言語',
+    'a11y.close': '閉じる',
     'app.title': 'マイアカウント',
     'app.hello': 'おかえりなさい、Hana さん。',
     'orders.title': 'ご注文履歴',
