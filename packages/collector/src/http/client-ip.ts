@@ -31,6 +31,9 @@ export function clientIp(c: Context, trustedProxies: number): string {
 export function rateLimitKeyOf(address: string): string {
   const ip = withoutPort(address);
   if (!isIPv6(ip)) return ip;
+  // What a dual-stack listener reports for every IPv4 client: answered without expanding (it is on every answer's path).
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
   const groups = hextets(ip);
   if (groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff) {
     return [groups[6]! >> 8, groups[6]! & 255, groups[7]! >> 8, groups[7]! & 255].join('.');
