@@ -18,4 +18,19 @@ describe('createKoe on the server', () => {
     await expect(koe.locale('ja')).resolves.toBeUndefined();
     await expect(koe.headless('nps')).rejects.toThrow(/browser/);
   });
+
+  it('never leaves an unhandled rejection behind a call nobody awaits', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const koe = createKoe({ site: 'shop', endpoint: 'https://c.example' });
+      void koe.headless('nps');
+      void koe.mount('nps', {} as HTMLElement);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
 });

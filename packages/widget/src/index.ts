@@ -9,7 +9,13 @@ const loadLocale = (locale: Locale): Promise<LocaleModule> => (locale === 'ja' ?
 /** Methods that do nothing: the instance on the server, where there is no page to survey. */
 function inert(): Koe {
   const none = () => {};
-  const unavailable = () => Promise.reject(new Error('koe runs in a browser: there is no window here'));
+  // Rejected for a caller who awaits it, yet handled: server code that fires `mount()` without awaiting
+  // must not take the process down with an unhandled rejection.
+  const unavailable = () => {
+    const refused = Promise.reject(new Error('koe runs in a browser: there is no window here'));
+    refused.catch(none);
+    return refused;
+  };
   return {
     identify: none,
     track: none,
