@@ -38,12 +38,13 @@ const created: Runtime[] = [];
 const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
 function start(
-  options: { surveys?: SurveyInput[]; storage?: KeyValueStorage; locale?: string; surveysStatus?: number; outboxStore?: OutboxStore; offline?: () => boolean; loadAnswer?: () => Promise<AnswerModule> } = {},
+  options: { surveys?: SurveyInput[]; storage?: KeyValueStorage; locale?: string; surveysStatus?: number | (() => number); outboxStore?: OutboxStore; offline?: () => boolean; loadAnswer?: () => Promise<AnswerModule> } = {},
 ) {
   const ui = fakeUi();
   const { fetch, calls } = fakeFetch((url, init) => {
     if (url.endsWith('/surveys')) {
-      if (options.surveysStatus) return new Response('', { status: options.surveysStatus });
+      const status = typeof options.surveysStatus == 'function' ? options.surveysStatus() : options.surveysStatus;
+      if (status) return new Response('', { status });
       const etag = '"v1"';
       if ((init?.headers as Record<string, string> | undefined)?.['If-None-Match'] === etag) return new Response(null, { status: 304 });
       return new Response(JSON.stringify({ surveys: options.surveys ?? SURVEYS }), { headers: { ETag: etag } });
@@ -330,6 +331,16 @@ describe('survey config', () => {
     const none = start({ surveysStatus: 503 });
     await tick();
     expect(none.events.error).toMatchObject([{ code: 'config' }]);
+  });
+
+  it('loads the surveys again for the next survey asked for after a failed load', async () => {
+    let status = 503;
+    const page = start({ surveysStatus: () => status });
+    await expect(page.koe.headless('support')).rejects.toThrow('has no survey "support"');
+    status = 0;
+    await expect(page.koe.headless('support')).resolves.toMatchObject({ survey: { id: 'support' } });
+    // The page's own load failed (the first headless call waited on it); the second call loaded them again.
+    expect(page.calls.filter((call) => call.url.endsWith('/surveys'))).toHaveLength(2);
   });
 });
 

@@ -62,12 +62,16 @@ export function createRuntime(o: RuntimeOptions): Runtime {
   const flush = () => answerChunk().then(() => outbox!.flush(true));
   const waiting = () => storage.getItem(`koe:${site}:outbox`) && flush().catch(() => {});
 
-  const surveys = loadSurveys({ endpoint, site, fetch: fetcher, storage }).catch((error: unknown) => {
-    fail('config', error);
-    return [] as WireSurvey[];
-  });
+  let loaded: Promise<WireSurvey[]> | undefined;
+  // A failed load (offline, say) is not kept: the next survey asked for loads them again.
+  const surveys = () =>
+    (loaded ||= loadSurveys({ endpoint, site, fetch: fetcher, storage }).catch((error: unknown) => {
+      loaded = undefined;
+      fail('config', error);
+      return [] as WireSurvey[];
+    }));
   const find = async (id: string) => {
-    const survey = (await surveys).find((s) => s.id == id);
+    const survey = (await surveys()).find((s) => s.id == id);
     if (!survey) throw new Error(`koe: site "${site}" has no survey "${id}"`);
     return survey;
   };
@@ -109,11 +113,11 @@ export function createRuntime(o: RuntimeOptions): Runtime {
     timers.add(timer);
   };
   const pageview = () =>
-    surveys.then((list) => schedule(list.filter((s) => s.trigger?.on == 'pageview' && matchesPath(s.trigger.url, location.pathname)))).catch((e: unknown) => fail('config', e));
+    surveys().then((list) => schedule(list.filter((s) => s.trigger?.on == 'pageview' && matchesPath(s.trigger.url, location.pathname)))).catch((e: unknown) => fail('config', e));
 
-  const onOnline = waiting;
   const onPagehide = (event: PageTransitionEvent) => outbox?.pagehide(event.persisted);
-  win.addEventListener('online', onOnline);
+  // Back online: answers the outbox holds go out now.
+  win.addEventListener('online', waiting);
   win.addEventListener('pagehide', onPagehide);
   const unwatch =
     o.pageviews === false
@@ -139,7 +143,7 @@ export function createRuntime(o: RuntimeOptions): Runtime {
         });
       },
       track(event, context) {
-        return void surveys.then((list) => schedule(list.filter((s) => s.trigger?.on == 'event' && s.trigger.event == event), context)).catch((e: unknown) => fail('api', e));
+        return void surveys().then((list) => schedule(list.filter((s) => s.trigger?.on == 'event' && s.trigger.event == event), context)).catch((e: unknown) => fail('api', e));
       },
       show(id, options) {
         find(id)
@@ -179,7 +183,7 @@ export function createRuntime(o: RuntimeOptions): Runtime {
         destroyed = true;
         unwatch();
         timers.forEach(clearTimeout);
-        win.removeEventListener('online', onOnline);
+        win.removeEventListener('online', waiting);
         win.removeEventListener('pagehide', onPagehide);
         visible.forEach((_, handle) => handle.close());
         outbox?.dispose();

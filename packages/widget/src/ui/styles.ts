@@ -17,13 +17,13 @@ const vars = (p: Palette) =>
 // k: dialog, f: floating card, l: bottom-left, a: auto scheme, d: forced dark, q: question, u: follow-up,
 // t: thank-you, x: close, s: scale, e: end labels, r: action row, p: primary button.
 // Each line ends in `\` (a line continuation): the sheet ships without newlines.
-// Under 480 px the card spans the screen; 16 px padding and 2 px gaps keep each of NPS's 11 buttons at
-// least 24 px wide (WCAG 2.5.8) with room for "10" on a 320 px phone.
+// Under 480 px the card spans the screen; there 2 px gaps keep each of NPS's 11 buttons at least 24 px
+// wide (WCAG 2.5.8) with room for "10" on a 320 px phone (16 px padding, not 20, for the same reason).
 // `:host` with !important beats the page's rules, even its !important ones (the inner context wins those),
 // and `all: initial` stops inherited fonts and colours at the boundary. `*` here matches only this tree.
 const BASE = `:host{all:initial!important;display:block!important}\
 *{box-sizing:border-box;margin:0;font:inherit;color:inherit}\
-.k{${vars(LIGHT)};position:relative;padding:16px 20px;border-radius:12px;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,sans-serif;box-shadow:0 0 0 1px #8884}\
+.k{${vars(LIGHT)};position:relative;padding:16px;border-radius:12px;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,sans-serif;box-shadow:0 0 0 1px #8884}\
 .f{position:fixed;inset:auto 16px 16px auto;width:400px;max-height:calc(100vh - 32px);overflow:auto;box-shadow:0 12px 32px #0004,0 0 0 1px #8884}\
 .l{inset:auto auto 16px 16px}\
 .q{font-weight:600;padding-inline-end:28px;margin-bottom:12px}\
@@ -48,7 +48,7 @@ textarea{display:block;width:100%;min-height:84px;resize:vertical;padding:8px 10
 :focus-visible{outline:2px solid var(--fg);outline-offset:2px}\
 @media(prefers-reduced-motion:no-preference){.f{animation:u .24s ease-out}}\
 @keyframes u{from{opacity:0;transform:translateY(12px)}}\
-@media(max-width:480px){.f{inset:auto 0 0;width:auto;border-radius:16px 16px 0 0;padding:16px 16px max(16px,env(safe-area-inset-bottom))}.s{gap:2px}}\
+@media(max-width:480px){.f{inset:auto 0 0;width:auto;border-radius:16px 16px 0 0;padding-bottom:max(16px,env(safe-area-inset-bottom))}.s{gap:2px}}\
 @media(forced-colors:active){.s [aria-checked=true]{outline:3px solid}}\
 @media(prefers-color-scheme:dark){.a{${vars(DARK)}}}\
 .d{${vars(DARK)}}`;
