@@ -34,6 +34,8 @@ export interface SqliteStoreOptions {
   deleteChunkRows?: number;
   /** Commits of at least this many rows run on a Worker thread (default 256): see SqliteWriter. */
   workerRows?: number;
+  /** How much of the file report reads map into memory, in bytes (default 1 GiB; 0 reads with system calls only). */
+  mmapBytes?: number;
 }
 
 
@@ -80,6 +82,10 @@ export class SqliteStore implements Store {
       this.#db.pragma('journal_mode = WAL');
       this.#db.pragma('synchronous = FULL');
       this.#db.pragma(`cache_size = -${cacheKiB}`);
+      // Reports that read raw rows (breakdowns by context key) touch pages all over the file: mapped, they
+      // are read from the OS cache without a system call and a copy each (measured: 2.0 → 1.3 s for a
+      // breakdown by context key over 337,000 answers). Only this reading connection maps the file.
+      this.#db.pragma(`mmap_size = ${options.mmapBytes ?? 1024 ** 3}`);
       migrateSqlite(this.#db);
     } catch (error) {
       this.#db.close();
