@@ -333,13 +333,16 @@ describe('survey config', () => {
     expect(none.events.error).toMatchObject([{ code: 'config' }]);
   });
 
-  it('loads the surveys again for the next survey asked for after a failed load', async () => {
+  it('loads the surveys again once back online after a failed load, and only then', async () => {
     let status = 503;
     const page = start({ surveysStatus: () => status });
     await expect(page.koe.headless('support')).rejects.toThrow('has no survey "support"');
+    // Asking again while the collector is unreachable fetches nothing more: no loop of failing requests.
+    await expect(page.koe.headless('support')).rejects.toThrow('has no survey "support"');
+    expect(page.calls.filter((call) => call.url.endsWith('/surveys'))).toHaveLength(1);
     status = 0;
+    window.dispatchEvent(new Event('online'));
     await expect(page.koe.headless('support')).resolves.toMatchObject({ survey: { id: 'support' } });
-    // The page's own load failed (the first headless call waited on it); the second call loaded them again.
     expect(page.calls.filter((call) => call.url.endsWith('/surveys'))).toHaveLength(2);
   });
 });

@@ -60,18 +60,23 @@ export function createRuntime(o: RuntimeOptions): Runtime {
       },
     ));
   const flush = () => answerChunk().then(() => outbox!.flush(true));
-  const waiting = () => storage.getItem(`koe:${site}:outbox`) && flush().catch(() => {});
+  // On a page load and each time the browser comes back online: the surveys load (again: they may have
+  // failed offline; once per reconnection, so a page that cannot reach the collector never fetches in a
+  // loop), and answers the outbox holds go out. An empty outbox costs nothing: its flag (set by the outbox)
+  // saves every other page from opening IndexedDB or loading the outbox.
+  const refresh = () => {
+    surveys = load();
+    storage.getItem(`koe:${site}:outbox`) && flush().catch(() => {});
+  };
 
-  let loaded: Promise<WireSurvey[]> | undefined;
-  // A failed load (offline, say) is not kept: the next survey asked for loads them again.
-  const surveys = () =>
-    (loaded ||= loadSurveys({ endpoint, site, fetch: fetcher, storage }).catch((error: unknown) => {
-      loaded = undefined;
+  const load = () =>
+    loadSurveys({ endpoint, site, fetch: fetcher, storage }).catch((error: unknown) => {
       fail('config', error);
       return [] as WireSurvey[];
-    }));
+    });
+  let surveys: Promise<WireSurvey[]>;
   const find = async (id: string) => {
-    const survey = (await surveys()).find((s) => s.id == id);
+    const survey = (await surveys).find((s) => s.id == id);
     if (!survey) throw new Error(`koe: site "${site}" has no survey "${id}"`);
     return survey;
   };
@@ -113,11 +118,11 @@ export function createRuntime(o: RuntimeOptions): Runtime {
     timers.add(timer);
   };
   const pageview = () =>
-    surveys().then((list) => schedule(list.filter((s) => s.trigger?.on == 'pageview' && matchesPath(s.trigger.url, location.pathname)))).catch((e: unknown) => fail('config', e));
+    surveys.then((list) => schedule(list.filter((s) => s.trigger?.on == 'pageview' && matchesPath(s.trigger.url, location.pathname)))).catch((e: unknown) => fail('config', e));
 
   const onPagehide = (event: PageTransitionEvent) => outbox?.pagehide(event.persisted);
-  // Back online: answers the outbox holds go out now.
-  win.addEventListener('online', waiting);
+  refresh();
+  win.addEventListener('online', refresh);
   win.addEventListener('pagehide', onPagehide);
   const unwatch =
     o.pageviews === false
@@ -128,9 +133,6 @@ export function createRuntime(o: RuntimeOptions): Runtime {
           timers.clear();
           pageview();
         }));
-  // A new page load is when answers left by a closed or offline page go out; an empty outbox costs nothing.
-  // The flag (set by the outbox) saves every other page from opening IndexedDB or loading the outbox.
-  waiting();
 
   return guard<Runtime>(
     {
@@ -143,7 +145,7 @@ export function createRuntime(o: RuntimeOptions): Runtime {
         });
       },
       track(event, context) {
-        return void surveys().then((list) => schedule(list.filter((s) => s.trigger?.on == 'event' && s.trigger.event == event), context)).catch((e: unknown) => fail('api', e));
+        return void surveys.then((list) => schedule(list.filter((s) => s.trigger?.on == 'event' && s.trigger.event == event), context)).catch((e: unknown) => fail('api', e));
       },
       show(id, options) {
         find(id)
@@ -183,7 +185,7 @@ export function createRuntime(o: RuntimeOptions): Runtime {
         destroyed = true;
         unwatch();
         timers.forEach(clearTimeout);
-        win.removeEventListener('online', waiting);
+        win.removeEventListener('online', refresh);
         win.removeEventListener('pagehide', onPagehide);
         visible.forEach((_, handle) => handle.close());
         outbox?.dispose();
