@@ -63,7 +63,8 @@ export function normalQuantile(p: number): number {
   return x - u / (1 + (x * u) / 2);
 }
 
-function logGamma(x: number): number {
+/** ln Γ(x), for x > 0 (and by reflection below 0.5). */
+export function logGamma(x: number): number {
   // Lanczos approximation (g = 7, n = 9), as in Numerical Recipes 3rd ed. §6.1.
   const g = [
     0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
