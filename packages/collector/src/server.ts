@@ -22,6 +22,8 @@ export interface ServerOptions {
   store?: Store;
   /** SQLite file to open when neither `store` nor `databaseUrl` is given (default `./koe.db`). */
   db?: string;
+  /** How much of that file report reads map into memory, in bytes (default 1 GiB; 0 turns mapping off). */
+  sqliteMmapBytes?: number;
   /** PostgreSQL URL (`postgres://…`); takes precedence over `db`. */
   databaseUrl?: string;
   /** A config file path (reloaded when edited) or a configuration object (default `./koe.config.json`). */
@@ -83,7 +85,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const ownsStore = options.store === undefined;
   let store: Store;
   try {
-    store = options.store ?? (await openStore({ databaseUrl: options.databaseUrl, db: options.db ?? './koe.db' }));
+    store = options.store ?? (await openStore({
+      databaseUrl: options.databaseUrl,
+      db: options.db ?? './koe.db',
+      ...(options.sqliteMmapBytes !== undefined ? { sqlite: { mmapBytes: options.sqliteMmapBytes } } : {}),
+    }));
   } catch (error) {
     holder?.close();
     throw error;

@@ -137,6 +137,9 @@ describe('koe serve', () => {
     const port = runCli(['serve', '--db', join(dir, 'env-port.db'), '--config', config], { KOE_PORT: 'abc' });
     expect(await port.exited).not.toBe(0);
     expect(port.stderr()).toContain('KOE_PORT must be an integer from 0 to 65535, got "abc"');
+    const mmap = runCli(['serve', '--port', '0', '--db', join(dir, 'mmap.db'), '--config', config, '--sqlite-mmap', 'lots']);
+    expect(await mmap.exited).not.toBe(0);
+    expect(mmap.stderr()).toContain('--sqlite-mmap must be an integer from 0 to 1048576, got "lots"');
   });
 
   it('refuses a bad config file at start, naming the file and the field', async () => {
