@@ -42,13 +42,14 @@ export function compare(a: Summary, b: Summary, options?: SummaryOptions): Compa
     const d = (ba + bb) / (a.n + b.n);
     // The multinomial variance of (promoter − detractor) per answer; a proportion's when d is always 0.
     const variance = p + d - (p - d) ** 2;
+    const exact = Math.min(a.n, b.n) < EXACT_BELOW;
+    const method = `${kind}-${exact ? 'exact' : 'pooled-z'}`;
     // Every answer in one category on both sides: the scores are equal.
-    if (variance === 0) return result(0, 1, `${kind}-pooled-z`);
+    if (variance === 0) return result(0, 1, method);
     // The summaries' own difference as numerator: recomputed from shares, a 0 could come out as −6e−17.
     const z = difference / 100 / Math.sqrt(variance * (1 / a.n + 1 / b.n));
-    if (Math.min(a.n, b.n) < EXACT_BELOW) return result(z, exactConditionalP([ta, ba, a.n], [tb, bb, b.n]), `${kind}-exact`);
     // 2Φ(−|z|) rather than 2(1 − Φ(|z|)), which rounds to 0 past |z| ≈ 8.3.
-    return result(z, 2 * normalCdf(-Math.abs(z)), `${kind}-pooled-z`);
+    return result(z, exact ? exactConditionalP([ta, ba, a.n], [tb, bb, b.n]) : 2 * normalCdf(-Math.abs(z)), method);
   };
   if (a.kind === 'nps') return pooled((s) => [s.categories.promoter ?? 0, s.categories.detractor ?? 0], 'nps');
   if (a.kind === 'csat') return pooled((s) => [s.categories.satisfied ?? 0, 0], 'csat');
