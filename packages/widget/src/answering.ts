@@ -5,7 +5,7 @@ import type { KoeOptions, LocaleModule, UiModule } from './options.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import { idbOutboxStore } from './outbox-store.js';
 import type { KeyValueStorage } from './storage.js';
-import type { ChatOptions, HeadlessSurvey, ShowOptions, WireSurvey } from './types.js';
+import type { ChatOptions, Delivery, HeadlessSurvey, ShowOptions, WireSurvey } from './types.js';
 import type { UiHandle } from './ui/contract.js';
 import { uuid, uuidv7 } from './uuid.js';
 import type { Visitor } from './visitor.js';
@@ -60,7 +60,7 @@ function answering(c: AnswerContext, survey: WireSurvey, p: Presentation) {
   const categoryOf = (score: number) => categorize(survey.kind, score);
   const make = (score: number, comment?: string) =>
     answerOf({ id, site: c.site, survey, locale: c.locale(), channel: p.channel, context: p.context, visitor: c.visitor.read(), now: c.now() }, score, comment);
-  let sent: Promise<'sent' | 'queued'> | undefined;
+  let sent: Promise<Delivery> | undefined;
   return {
     categoryOf,
     hold: (score: number) => c.outbox.hold(make(score)),

@@ -50,6 +50,7 @@ export type { AnswerModule, KoeOptions, LocaleModule, UiModule } from './options
 export type {
   AnsweredEvent,
   ChatOptions,
+  Delivery,
   DismissedEvent,
   ErrorEvent,
   HeadlessSurvey,

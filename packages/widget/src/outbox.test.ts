@@ -115,7 +115,8 @@ describe('outbox', () => {
 
   it('drops an answer the collector refuses with a 4xx and reports it, without retrying', async () => {
     const { outbox, calls, errors, store } = setup(() => new Response('{"error":{"message":"bad"}}', { status: 400 }));
-    expect(await outbox.add(response('a1'))).toBe('queued');
+    // Not "queued": it is gone, and a chat must not tell the visitor it was saved.
+    expect(await outbox.add(response('a1'))).toBe('rejected');
     await vi.advanceTimersByTimeAsync(600_000);
     expect(calls).toHaveLength(1);
     expect(await store.all()).toEqual([]);

@@ -1,6 +1,7 @@
 import type { SurveyResponse } from '@koe/core';
 import type { Emitter } from './emitter.js';
 import type { OutboxItem, OutboxStore } from './outbox-store.js';
+import type { Delivery } from './types.js';
 
 /** What the outbox needs; everything with a side effect is passed in. */
 export interface OutboxOptions {
@@ -31,7 +32,7 @@ export interface Outbox {
   /** Saves an answer whose comment may still come; it is not sent until `add` or until its page is gone. */
   hold(response: SurveyResponse): Promise<void>;
   /** Saves the final answer (replacing a held one with the same id) and sends it. */
-  add(response: SurveyResponse): Promise<'sent' | 'queued'>;
+  add(response: SurveyResponse): Promise<Delivery>;
   /** Sends what is due; `force` also retries answers still in backoff (a new page load, back online). */
   flush(force?: boolean): Promise<void>;
   /** On pagehide: hands what is left to sendBeacon (the ids stay in the outbox; the collector dedupes). */
@@ -64,7 +65,8 @@ export function createOutbox(o: OutboxOptions): Outbox {
   const { url, site, store, now, emit, page, locks } = o;
   /** What this page believes is unsent: read synchronously on pagehide, when IndexedDB is too slow. */
   const pending = new Map<string, OutboxItem>();
-  const sent = new Set<string>();
+  /** What became of the answers this page sent: stored, or refused by the collector (4xx) and dropped. */
+  const done = new Map<string, Delivery>();
   let chain = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let releasePage: (() => void) | undefined;
@@ -97,7 +99,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
     const status = response?.status ?? 0;
     if (status > 199 && status < 300) {
       await drop(batch);
-      for (const { r } of batch) sent.add(r.id), emit('sent', { id: r.id, survey: r.survey });
+      for (const { r } of batch) done.set(r.id, 'sent'), emit('sent', { id: r.id, survey: r.survey });
       return true;
     }
     if (!status || status == 408 || status == 429 || status > 499) {
@@ -120,6 +122,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
     }
     const id = batch[0]!.r.id;
     await drop(batch);
+    done.set(id, 'rejected');
     emit('error', { code: 'rejected', status, id, message: `koe: the collector refused answer ${id} (HTTP ${status}); dropped` });
     return true;
   };
@@ -174,7 +177,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
       await put([{ r: response, t: now() }]).catch(() => {});
       if (holding.delete(response.id) && !holding.size) releasePage?.();
       await flush();
-      return sent.has(response.id) ? 'sent' : 'queued';
+      return done.get(response.id) ?? 'queued';
     },
     flush,
     pagehide(persisted) {

@@ -4,6 +4,9 @@ import type { ThemeOptions } from './ui/contract.js';
 /** Free-form strings sent with an answer (conversation id, agent id, team…): at most 20 keys. */
 export type KoeContext = Record<string, string>;
 
+/** What became of an answer: stored by the collector, kept on the device to retry, or refused by the collector (4xx) and dropped. */
+export type Delivery = 'sent' | 'queued' | 'rejected';
+
 /** Payload of the `shown` event. */
 export interface ShownEvent {
   survey: string;
@@ -89,7 +92,7 @@ export interface MountHandle {
 export interface HeadlessSurvey {
   survey: LocalizedSurvey;
   /** Saves the answer in the outbox and sends it; rejects with a RangeError when the score is off the scale. */
-  submit(score: number, comment?: string): Promise<'sent' | 'queued'>;
+  submit(score: number, comment?: string): Promise<Delivery>;
   /**
    * The category of a score (`promoter`, `neutral`…), which keys `survey.followUp`: the follow-up question
    * to ask after that score. Throws a RangeError when the score is off the scale.

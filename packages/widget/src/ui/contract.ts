@@ -1,4 +1,5 @@
 import type { Category, LocalizedSurvey, Messages } from '@koe/core';
+import type { Delivery } from '../types.js';
 
 // The contract between the script-tag runtime (loaded on every page) and the lazily loaded Preact UI
 // chunk (dist/koe-ui.js). The runtime imports only these types, never the UI's code.
@@ -42,7 +43,7 @@ export interface RenderOptions {
   /** The visitor picked a score; the runtime saves it at once so closing the tab loses nothing. */
   onScore(score: number): void;
   /** The visitor sent or skipped the follow-up: the final answer. Resolves to how it was delivered. */
-  onAnswer(answer: UiAnswer): Promise<'sent' | 'queued'>;
+  onAnswer(answer: UiAnswer): Promise<Delivery>;
   /** The visitor closed the survey (×, Esc) before answering. */
   onDismiss(): void;
   /** The UI is gone from the page (after thank-you, dismissal or `close()`). */
