@@ -44,12 +44,12 @@ function assertNoZod(result, name) {
  * they never leave koe-ui.js (nothing else sees its vnodes or its `options`), and `__html`
  * (dangerouslySetInnerHTML, public API) is kept.
  */
-async function shrink(file, { module, mangleProps = false }) {
+async function shrink(file, { module, mangleProps = false, compress = {} }) {
   const path = `${dist}/${file}`;
   const { code } = await minify(readFileSync(path, 'utf8'), {
     module,
     ecma: 2020,
-    compress: { passes: 3, unsafe_arrows: true, pure_getters: true, unsafe: true },
+    compress: { passes: 3, unsafe_arrows: true, pure_getters: true, unsafe: true, ...compress },
     mangle: { toplevel: module, ...(mangleProps && { properties: { regex: /^__(?!html$)/ } }) },
     format: { ascii_only: false },
   });
@@ -72,13 +72,17 @@ const chunks = await build({
   format: 'esm',
 });
 assertNoZod(chunks, 'chunks');
-await shrink('koe.js', { module: false });
-for (const file of ['koe-answer.js', 'koe-locale-en.js', 'koe-locale-ja.js']) await shrink(file, { module: true });
+// Hoisting (declarations moved to the top of their scope) changes no behaviour, only how well gzip finds
+// repeats: measured per file, it saves 8 B on koe.js (with 2 passes) and 11 B on koe-answer.js, and costs
+// koe-ui.js 39 B, where hoisting `var`s instead saves 30 B.
+await shrink('koe.js', { module: false, compress: { passes: 2, hoist_funs: true } });
+await shrink('koe-answer.js', { module: true, compress: { hoist_funs: true } });
+for (const file of ['koe-locale-en.js', 'koe-locale-ja.js']) await shrink(file, { module: true });
 
 if (existsSync(uiEntry)) {
   const ui = await build({ ...browser, entryPoints: { 'koe-ui': uiEntry }, outdir: dist, format: 'esm' });
   assertNoZod(ui, 'koe-ui.js');
-  await shrink('koe-ui.js', { module: true, mangleProps: true });
+  await shrink('koe-ui.js', { module: true, mangleProps: true, compress: { hoist_vars: true } });
 } else {
   console.warn('widget build: src/ui/index.ts is missing, dist/koe-ui.js not built');
 }
