@@ -36,6 +36,23 @@ describe.skipIf(!browserAvailable)('chat products: mount and headless', () => {
     expect(logs).toEqual([]);
   });
 
+  it('mounting twice into one bubble before either resolves (React strict mode) leaves one card', async () => {
+    const { page, violations, console: logs } = await h.newPage('/chat.html');
+    await page.waitForFunction(() => window.koe?.loaded === true);
+    const shown = await page.evaluate(async () => {
+      let count = 0;
+      window.koe.on('shown', () => void count++);
+      const bubble = document.querySelector('#bubble')!;
+      await Promise.all([window.koe.mount('post-chat', bubble), window.koe.mount('post-chat', bubble)]);
+      return count;
+    });
+    expect(shown).toBe(2);
+    expect(await page.evaluate(() => document.querySelectorAll('#bubble koe-survey').length)).toBe(1);
+    expect(await page.locator('#bubble').getByRole('radio', { name: /^4\b/ }).count()).toBe(1);
+    expect(violations).toEqual([]);
+    expect(logs).toEqual([]);
+  });
+
   it('headless: the chat draws its own buttons; submit validates, dedupes and stores with context', async () => {
     const { page, violations } = await h.newPage('/chat.html');
     await page.waitForFunction(() => window.koe?.loaded === true);

@@ -17,14 +17,19 @@ const SURVEYS: SurveyInput[] = [
 
 /** A fake UI chunk recording what the runtime asks it to draw. */
 function fakeUi() {
-  const shown: (RenderOptions & { handle: UiHandle; locales: string[] })[] = [];
+  const shown: (RenderOptions & { handle: UiHandle; locales: string[]; closes?: number })[] = [];
   return {
     shown,
     module: {
       renderSurvey(options: RenderOptions): UiHandle {
         const entry = { ...options, locales: [options.survey.locale] } as (typeof shown)[number];
         entry.handle = {
-          close: () => options.onClosed?.(),
+          // As the real UI's: closing again does nothing.
+          close: () => {
+            if (entry.closes) return;
+            entry.closes = 1;
+            options.onClosed?.();
+          },
           setLocale: (survey) => void entry.locales.push(survey.locale),
         };
         shown.push(entry);
@@ -38,7 +43,7 @@ const created: Runtime[] = [];
 const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
 function start(
-  options: { surveys?: SurveyInput[]; storage?: KeyValueStorage; locale?: string; surveysStatus?: number | (() => number); outboxStore?: OutboxStore; offline?: () => boolean; loadAnswer?: () => Promise<AnswerModule> } = {},
+  options: { surveys?: SurveyInput[]; storage?: KeyValueStorage; locale?: string; surveysStatus?: number | (() => number); outboxStore?: OutboxStore; offline?: () => boolean; loadAnswer?: () => Promise<AnswerModule>; loadUi?: () => Promise<never> } = {},
 ) {
   const ui = fakeUi();
   const { fetch, calls } = fakeFetch((url, init) => {
@@ -62,7 +67,7 @@ function start(
     fetch,
     storage: options.storage ?? memoryStorage(),
     outboxStore: options.outboxStore ?? memoryOutboxStore(),
-    loadUi: async () => ui.module,
+    loadUi: options.loadUi ?? (async () => ui.module),
     loadLocale,
     loadAnswer,
     ...(options.locale ? { locale: options.locale } : {}),
@@ -401,6 +406,43 @@ describe('chat API', () => {
     await tick();
     expect(ui.shown).toEqual([]);
     expect(events.error).toMatchObject([{ code: 'api' }]);
+  });
+
+  it('mount into an element that already holds a survey replaces it (an effect run twice, as React strict mode does)', async () => {
+    const { koe, ui, events } = start();
+    const bubble = document.createElement('div');
+    const other = document.createElement('div');
+    // Both calls before either resolves: a cleanup could not have closed the first.
+    const [first, second] = await Promise.all([koe.mount('support', bubble), koe.mount('checkout', bubble)]);
+    expect(ui.shown.map((s) => [s.survey.id, s.closes])).toEqual([
+      ['support', 1],
+      ['checkout', undefined],
+    ]);
+    const elsewhere = await koe.mount('support', other);
+    expect(ui.shown.map((s) => s.closes)).toEqual([1, undefined, undefined]);
+    second.close();
+    elsewhere.close();
+    // Mounting again after a close replaces nothing that is still shown.
+    await koe.mount('support', bubble);
+    expect(ui.shown.map((s) => s.closes)).toEqual([1, 1, 1, undefined]);
+    first.close();
+    expect(events.shown).toHaveLength(4);
+    expect(events.error).toBeUndefined();
+  });
+
+  it('mount after destroy rejects and draws nothing', async () => {
+    const { koe, ui, events } = start();
+    koe.destroy();
+    await expect(koe.mount('support', document.createElement('div'))).rejects.toThrow('koe: destroyed');
+    expect(ui.shown).toEqual([]);
+    expect(events.error).toMatchObject([{ code: 'api', message: 'koe: destroyed' }]);
+  });
+
+  it('mount whose UI fails to load rejects and reports one ui error, not a second api one', async () => {
+    const { koe, events } = start({ loadUi: () => Promise.reject(new Error('chunk failed')) });
+    await expect(koe.mount('support', document.createElement('div'))).rejects.toThrow('chunk failed');
+    await tick();
+    expect(events.error).toEqual([{ code: 'ui', message: 'chunk failed' }]);
   });
 
   it('mount renders inline into the element, regardless of a floating survey', async () => {

@@ -34,9 +34,15 @@ export function createRuntime(o: RuntimeOptions): Runtime {
   const fetcher = o.fetch ?? win.fetch.bind(win);
   const storage = safeStorage(() => o.storage ?? win.localStorage);
   const { on, off, emit } = createEmitter();
-  const fail = (code: ErrorEvent['code'], error: unknown) => emit('error', { code, message: String((error as Error)?.message ?? error) });
+  // The error reported last: a UI that fails to load in `mount` is reported as `ui`, and the rejection the
+  // guard sees next is the same error, not a second one.
+  let reported: unknown;
+  const fail = (code: ErrorEvent['code'], error: unknown) => emit('error', { code, message: String(((reported = error) as Error)?.message ?? error) });
   const visitor = createVisitor(storage, site);
   const visible = new Map<UiHandle, WireSurvey>();
+  // The survey mounted in each element: mounting into it again (React strict mode runs an effect twice,
+  // before the first mount has resolved for the cleanup to close it) replaces it rather than adding a card.
+  const mounted = new WeakMap<Element, UiHandle>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let chosen: string | undefined;
   let floating = false;
@@ -173,7 +179,11 @@ export function createRuntime(o: RuntimeOptions): Runtime {
         // Without an element (a querySelector that found nothing) it would float instead: refuse.
         if (!(target as Node | null)?.nodeType) throw TypeError('koe: mount needs an element');
         const handle = await present(await find(id), { ...options, target });
-        return { close: () => handle?.close() };
+        // Inline, present draws nothing only on a destroyed instance (a failure rejects).
+        if (!handle) throw Error('koe: destroyed');
+        mounted.get(target)?.close();
+        mounted.set(target, handle);
+        return { close: () => handle.close() };
       },
       async headless(id, p) {
         const survey = await find(id);
@@ -191,7 +201,7 @@ export function createRuntime(o: RuntimeOptions): Runtime {
         outbox?.dispose();
       },
     },
-    (error) => fail('api', error),
+    (error) => error != reported && fail('api', error),
   );
 }
 

@@ -52,7 +52,7 @@ export interface RenderOptions {
 
 /** Control over a shown survey. */
 export interface UiHandle {
-  /** Removes the survey, returning focus where it was. */
+  /** Removes the survey, returning focus where it was; once closed, closing again does nothing. */
   close(): void;
   /** Redraws in another locale without losing the visitor's progress. */
   setLocale(survey: LocalizedSurvey, messages: Messages): void;
