@@ -99,9 +99,10 @@ export function render(
     categoryOf: answer.categoryOf,
     onScore: (value) => void (done || answer.hold((score = value))),
     onAnswer: (a) => finish(a.score, a.comment),
-    // A score picked before closing is an answer: it goes without a comment.
-    onDismiss: () => void (score === undefined ? c.emit('dismissed', { survey: survey.id }) : done || finish(score)),
-    onClosed: () => onClosed(handle),
+    onDismiss: () => void (score === undefined && c.emit('dismissed', { survey: survey.id })),
+    // A score picked before the survey went (closed by the visitor, by `close()` or `destroy()`, or replaced
+    // by another mount) is an answer: it goes now, without a comment, rather than held until the page goes.
+    onClosed: () => (score === undefined || done || finish(score), onClosed(handle)),
   });
   return handle;
 }

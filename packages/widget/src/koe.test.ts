@@ -239,12 +239,39 @@ describe('throttling across tabs', () => {
     a.koe.track('checkout');
     await tick();
     a.ui.shown[0]!.onScore(5);
+    // As the UI does on × or Esc: the dismissal, then the card goes.
     a.ui.shown[0]!.onDismiss();
+    a.ui.shown[0]!.handle.close();
     await tick();
     const sent = a.posts().map((p) => (p.body as { responses: { score: number; comment?: string }[] }).responses[0]!);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.score).toBe(5);
     expect(sent[0]).not.toHaveProperty('comment');
+    expect(a.events.dismissed).toBeUndefined();
+  });
+
+  it('a score picked before close(), destroy() or a replacing mount is sent then, not held until the page goes', async () => {
+    const a = start();
+    const bubble = document.createElement('div');
+    const closed = await a.koe.mount('support', bubble);
+    a.ui.shown[0]!.onScore(3);
+    closed.close();
+    await a.koe.mount('support', bubble);
+    a.ui.shown[1]!.onScore(6);
+    await a.koe.mount('support', bubble);
+    a.ui.shown[2]!.onScore(7);
+    a.koe.destroy();
+    // Closed before a score: no answer, and no dismissal (the visitor did not close it).
+    const unanswered = start();
+    (await unanswered.koe.mount('support', bubble)).close();
+    await tick();
+    const sent = a.posts().flatMap((p) => (p.body as { responses: { score: number }[] }).responses.map((r) => r.score));
+    expect(sent.sort()).toEqual([3, 6, 7]);
+    expect(a.events.answered?.map((e) => e.score)).toEqual([3, 6, 7]);
+    expect(a.events.dismissed).toBeUndefined();
+    expect(unanswered.posts()).toEqual([]);
+    expect(unanswered.events.answered).toBeUndefined();
+    expect(unanswered.events.dismissed).toBeUndefined();
   });
 
   it('force shows despite the recontact period', async () => {
