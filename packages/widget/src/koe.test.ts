@@ -259,6 +259,9 @@ describe('throttling across tabs', () => {
     await a.koe.mount('support', bubble);
     a.ui.shown[1]!.onScore(6);
     await a.koe.mount('support', bubble);
+    await tick();
+    // The replaced survey's score went when the new mount replaced it, before any destroy().
+    expect(a.events.answered?.map((e) => e.score)).toEqual([3, 6]);
     a.ui.shown[2]!.onScore(7);
     a.koe.destroy();
     // Closed before a score: no answer, and no dismissal (the visitor did not close it).
@@ -271,7 +274,6 @@ describe('throttling across tabs', () => {
     expect(a.events.dismissed).toBeUndefined();
     expect(unanswered.posts()).toEqual([]);
     expect(unanswered.events.answered).toBeUndefined();
-    expect(unanswered.events.dismissed).toBeUndefined();
   });
 
   it('force shows despite the recontact period', async () => {
