@@ -239,7 +239,8 @@ describe('throttling across tabs', () => {
     a.koe.track('checkout');
     await tick();
     a.ui.shown[0]!.onScore(5);
-    // As the UI does on × or Esc: the dismissal, then the card goes.
+    // onDismiss, then the card goes: the order of the UI's close; its own × at the follow-up step sends
+    // the answer itself, which the send dedupes (one id, one answered event).
     a.ui.shown[0]!.onDismiss();
     a.ui.shown[0]!.handle.close();
     await tick();
