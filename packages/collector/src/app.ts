@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { siteIndexOf, type ConfigSource } from './config/sites.js';
 import type { AppDeps } from './deps.js';
 import { ApiError, errorResponse } from './http/errors.js';
-import { RateLimiter } from './http/rate-limit.js';
+import { RateLimiter, type SharedRateCounts } from './http/rate-limit.js';
 import { securityHeaders } from './http/security-headers.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { exportRoutes } from './routes/export.js';
@@ -45,6 +45,7 @@ export interface AppOptions {
 /** Builds the collector's Hono app: ingest, surveys, reports, export, deletion, OpenAPI and static files. */
 export function createApp(options: AppOptions): Hono {
   const now = options.clock ?? (() => new Date());
+  let lastSyncError = -Infinity;
   const deps: AppDeps = {
     store: options.store,
     sites: siteIndexOf(options.config),
@@ -53,7 +54,16 @@ export function createApp(options: AppOptions): Hono {
     adminToken: options.adminToken,
     trustedProxies: options.trustProxy === true ? 1 : typeof options.trustProxy === 'number' ? options.trustProxy : 0,
     defaultRateLimit: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT,
-    limiter: new RateLimiter(() => now().getTime()),
+    limiter: new RateLimiter(() => now().getTime(), {
+      ...(options.store.exchangeRateCounts ? { shared: options.store as SharedRateCounts } : {}),
+      onSyncError: (error) => {
+        // At most one line a minute while the database is away: requests keep being counted here meanwhile.
+        const at = Date.now();
+        if (at - lastSyncError < 60_000) return;
+        lastSyncError = at;
+        deps.logger.warn(`rate limits: sharing counts failed, counting in this process meanwhile: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    }),
   };
 
   const app = new Hono();

@@ -1,5 +1,6 @@
 import { summarizeCounts } from '@koe/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PostgresStore } from '../src/store/index.js';
 import { dropSchemas, testDatabaseUrl, testSchemaName } from '../src/store/test-postgres.js';
 import { answer, harness, ORIGIN, type Harness } from './harness.js';
@@ -45,5 +46,43 @@ describe.skipIf(url === null)('the collector on PostgreSQL', () => {
 
     expect(await (await h.admin('/v1/respondents/pg-anon', { method: 'DELETE' })).json()).toEqual({ deleted: 1 });
     expect(await h.stored()).toHaveLength(2);
+  });
+});
+
+describe.skipIf(url === null)('two collectors on one PostgreSQL database', () => {
+  const shared = testSchemaName('koe_http_two');
+  let a: Harness;
+  let b: Harness;
+  let sql: ReturnType<typeof postgres>;
+  beforeAll(async () => {
+    a = harness({ store: await PostgresStore.open(url!, { schema: shared }) });
+    b = harness({ store: await PostgresStore.open(url!, { schema: shared }) });
+    sql = postgres(url!, { max: 1, onnotice: () => {} });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await sql?.end();
+    await dropSchemas(url!, [shared]);
+  });
+
+  it('hold a client to one rate limit between them', async () => {
+    const post = (h: Harness) =>
+      h.app.request(
+        '/v1/responses',
+        { method: 'POST', body: JSON.stringify(answer({ site: 'limited', survey: 'nps' })), headers: { 'content-type': 'text/plain', origin: ORIGIN } },
+        { incoming: { socket: { remoteAddress: '198.51.100.9' } } },
+      );
+    const total = async () => Number((await sql`SELECT coalesce(sum(n), 0) AS n FROM ${sql(shared)}.rate_counts`)[0]!.n);
+    for (let i = 0; i < 3; i++) expect((await post(a)).status).toBe(202);
+    // Each collector shares its new counts about once a second, off the request path.
+    await vi.waitFor(async () => expect(await total()).toBe(3), { timeout: 5000, interval: 100 });
+    expect((await post(b)).status).toBe(202); // b had not heard yet: the limit can be passed by what one second brings
+    await vi.waitFor(async () => expect(await total()).toBe(4), { timeout: 5000, interval: 100 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // b itself has admitted one request of 3, yet refuses: the four admitted by both are over the limit.
+    const refused = await post(b);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });

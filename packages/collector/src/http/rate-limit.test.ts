@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { RateLimiter } from './rate-limit.js';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { RateLimiter, type SharedRateCounts } from './rate-limit.js';
 
 describe('RateLimiter', () => {
   it('allows the limit per key per minute, then tells how long to wait', () => {
@@ -30,5 +30,98 @@ describe('RateLimiter', () => {
     expect(limiter.check('a', 0)).toEqual({ allowed: true });
     now = 60_000;
     expect(limiter.check('a', 2)).toEqual({ allowed: true });
+  });
+
+  describe('with counts shared by several processes', () => {
+    /** What PostgresRateCounts does, in memory: totals per window and key, added to by every exchange. */
+    class MemoryCounts implements SharedRateCounts {
+      totals = new Map<string, number>();
+      exchanges = 0;
+      failing = false;
+      async exchangeRateCounts(windowStart: number, hits: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+        this.exchanges += 1;
+        if (this.failing) throw new Error('database away');
+        const out = new Map<string, number>();
+        for (const [key, n] of hits) {
+          const id = `${windowStart}/${key}`;
+          this.totals.set(id, (this.totals.get(id) ?? 0) + n);
+          out.set(key, this.totals.get(id)!);
+        }
+        return out;
+      }
+    }
+    const at = { now: 0 };
+    beforeEach(() => {
+      at.now = 600_000;
+    });
+    const processes = (shared: SharedRateCounts, n = 2) => Array.from({ length: n }, () => new RateLimiter(() => at.now, { shared, syncMs: 60_000 }));
+
+    it('refuses, in every process, a key whose total over all of them passed the limit', async () => {
+      const shared = new MemoryCounts();
+      const [a, b] = processes(shared);
+      expect([a!.hit('ip', 3), a!.hit('ip', 3)].every((d) => d.allowed)).toBe(true);
+      await a!.sync();
+      expect(b!.hit('ip', 3).allowed).toBe(true); // b has not heard of a's hits yet
+      await b!.sync();
+      expect(shared.totals.get('600000/ip')).toBe(3);
+      expect(b!.check('ip', 3).allowed).toBe(false);
+      expect(b!.hit('ip', 3)).toEqual({ allowed: false, retryAfterSeconds: 60 });
+      // a learns the total with its next exchange, and counts its own hits meanwhile.
+      expect(a!.hit('ip', 3).allowed).toBe(true);
+      await a!.sync();
+      expect(a!.hit('ip', 3).allowed).toBe(false);
+      expect(a!.hit('other', 3).allowed).toBe(true);
+    });
+
+    it('sends each hit once, and none when nothing happened', async () => {
+      const shared = new MemoryCounts();
+      const [a] = processes(shared, 1);
+      await a!.sync();
+      expect(shared.exchanges).toBe(0);
+      for (let i = 0; i < 5; i++) a!.hit('ip', 100);
+      await Promise.all([a!.sync(), a!.sync()]);
+      a!.hit('ip', 100);
+      await a!.sync();
+      await a!.sync();
+      expect(shared.totals.get('600000/ip')).toBe(6);
+      expect(shared.exchanges).toBe(2);
+    });
+
+    it('exchanges on its own, off the request path, once a hit is counted', async () => {
+      const shared = new MemoryCounts();
+      const limiter = new RateLimiter(() => at.now, { shared, syncMs: 5 });
+      limiter.hit('ip', 10);
+      expect(shared.exchanges).toBe(0);
+      await vi.waitFor(() => expect(shared.totals.get('600000/ip')).toBe(1));
+    });
+
+    it('keeps counting in the process while the shared counts fail, and sends the hits later', async () => {
+      const shared = new MemoryCounts();
+      const errors: unknown[] = [];
+      const limiter = new RateLimiter(() => at.now, { shared, syncMs: 60_000, onSyncError: (error) => errors.push(error) });
+      shared.failing = true;
+      limiter.hit('ip', 2);
+      await limiter.sync();
+      expect(errors).toHaveLength(1);
+      expect(limiter.hit('ip', 2).allowed).toBe(true);
+      expect(limiter.hit('ip', 2).allowed).toBe(false);
+      shared.failing = false;
+      await limiter.sync();
+      expect(shared.totals.get('600000/ip')).toBe(3);
+    });
+
+    it('starts every window from zero, and drops an answer that comes back after the window ended', async () => {
+      const shared = new MemoryCounts();
+      const [a, b] = processes(shared);
+      for (let i = 0; i < 3; i++) b!.hit('ip', 3);
+      await b!.sync();
+      a!.hit('ip', 3);
+      const late = a!.sync();
+      at.now += 60_000;
+      expect(a!.check('ip', 3).allowed).toBe(true);
+      await late; // the total of 4 it brings belongs to the window that ended
+      expect(a!.hit('ip', 3).allowed).toBe(true);
+      expect(a!.hit('ip', 3).allowed).toBe(true);
+    });
   });
 });

@@ -76,6 +76,23 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       INSERT INTO response_counts (site, survey, width, start, channel, score, n) ${countRowsSql('responses', '1')};
     `,
   },
+  {
+    version: 3,
+    name: 'shared rate limits',
+    // Several processes add up their rate-limit hits here (PostgresRateCounts). Unlogged: counts that
+    // live a minute need no crash safety, and skip the WAL. Keys are keyed hashes of the client address
+    // under a secret made once per database, so the table never holds an IP address.
+    sql: `
+      CREATE UNLOGGED TABLE rate_counts (
+        window_start bigint NOT NULL,
+        key text COLLATE "C" NOT NULL,
+        n integer NOT NULL,
+        PRIMARY KEY (window_start, key)
+      );
+      CREATE TABLE koe_secrets (name text PRIMARY KEY, value text NOT NULL);
+      INSERT INTO koe_secrets (name, value) VALUES ('rate_key', gen_random_uuid()::text || gen_random_uuid()::text);
+    `,
+  },
 ];
 
 // Any fixed number shared by every koe process; pg_advisory_xact_lock serialises migrators on it.

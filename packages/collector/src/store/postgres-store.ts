@@ -2,6 +2,7 @@ import postgres, { type Sql } from 'postgres';
 import type { ScoreCounts, SurveyResponse } from '@koe/core';
 import { CountCompactor, countQuery, runCountQuery } from './postgres-counts.js';
 import { countRowsSql, migratePostgres } from './postgres-migrations.js';
+import { PostgresRateCounts } from './postgres-rate-counts.js';
 import { PostgresWriter } from './postgres-writer.js';
 import { dimensionCounts, periodCounts, scoreCounts, type CountRow } from './report-assembly.js';
 import { filterRange, type DimensionColumn, type Segment } from './report-plan.js';
@@ -41,6 +42,7 @@ export class PostgresStore implements Store {
   readonly #sql: Sql;
   readonly #writer: PostgresWriter;
   readonly #compactor: CountCompactor;
+  readonly #rateCounts: PostgresRateCounts;
   readonly #pageSize: number;
   readonly #ready: Promise<void>;
   #closed: Promise<void> | null = null;
@@ -57,6 +59,7 @@ export class PostgresStore implements Store {
     this.#writer = new PostgresWriter(this.#sql, () => this.#compactor.nudge());
     this.#pageSize = options.pageSize ?? 1000;
     this.#ready = migratePostgres(this.#sql, options.schema).then(() => undefined);
+    this.#rateCounts = new PostgresRateCounts(this.#sql, () => this.#ready);
     // Surfaced by `open` and by every call; never an unhandled rejection.
     this.#ready.catch(() => {});
   }
@@ -128,6 +131,13 @@ export class PostgresStore implements Store {
     const deleted = Number(result?.n ?? 0);
     if (deleted > 0) this.#compactor.nudge();
     return deleted;
+  }
+
+  /** Adds rate-limit hits to the counts every collector process on this database shares; resolves to the totals. */
+  exchangeRateCounts(windowStart: number, hits: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+    // A limiter's last exchange may come while the process shuts down: there is nothing left to share with.
+    if (this.#closed) return Promise.resolve(new Map());
+    return this.#rateCounts.exchangeRateCounts(windowStart, hits);
   }
 
   async close(): Promise<void> {

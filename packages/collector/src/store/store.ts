@@ -62,6 +62,11 @@ export interface Store {
   responses(filter: ResponseFilter): AsyncIterable<StoredResponse>;
   /** Deletes every answer whose respondent's anonymous id or user id is `id`; resolves to how many. */
   deleteRespondent(id: string): Promise<number>;
+  /**
+   * Adds rate-limit hits to counts that every process on this store shares, and resolves to their totals.
+   * Only a store several processes share implements it (PostgreSQL); without it, limits are per process.
+   */
+  exchangeRateCounts?(windowStart: number, hits: ReadonlyMap<string, number>): Promise<Map<string, number>>;
   /** Finishes pending writes and closes the connection. */
   close(): Promise<void>;
 }
