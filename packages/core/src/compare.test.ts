@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from './compare.js';
 import { summarize, summarizeCounts } from './summarize.js';
+import { normalQuantile } from './stats.js';
 
 // Reference values computed with scipy 1.17 (norm.sf; ttest_ind(equal_var=False) for Welch).
 describe('compare', () => {
@@ -107,9 +108,27 @@ describe('compare', () => {
     expect(c.significant).toBe(true);
     expect(c.method).toBe('ces-welch-t');
   });
-  it('CES with no spread on either side: no difference, or no test (never an infinite z)', () => {
+  it('CES with no spread on either side: no difference, or the exact permutation test (never an infinite z)', () => {
     expect(compare(summarize('ces', [5, 5]), summarize('ces', [5, 5]))).toMatchObject({ difference: 0, z: 0, p: 1, significant: false });
-    expect(compare(summarize('ces', [7, 7, 7]), summarize('ces', [6, 6, 6]))).toBeNull();
+    // [difference, p, significant]: p = (1, or 2 with equal sizes) / C(na + nb, na).
+    const cases: [number[], number[], number, number, boolean][] = [
+      [[7, 7], [6, 6], 1, 2 / 6, false],
+      [[7, 7, 7], [6, 6, 6], 1, 2 / 20, false],
+      [[7, 7, 7, 7, 7], [6, 6, 6, 6], 1, 1 / 126, true],
+      [[2, 2, 2, 2], [6, 6, 6, 6, 6], -4, 1 / 126, true],
+      [[4, 4, 4, 4, 4, 4], [5, 5, 5, 5, 5, 5], -1, 2 / 924, true],
+    ];
+    for (const [a, b, difference, p, significant] of cases) {
+      const c = compare(summarize('ces', a), summarize('ces', b))!;
+      expect(c).toMatchObject({ difference, significant, method: 'ces-exact' });
+      expect(c.p).toBeCloseTo(p, 12);
+      // z: the normal deviate with the same two-sided p, with the difference's sign.
+      expect(c.z).toBeCloseTo(Math.sign(difference) * -normalQuantile(p / 2), 8);
+    }
+    const huge = compare(summarizeCounts('ces', { 7: 5000 }), summarizeCounts('ces', { 6: 5000 }))!;
+    expect(huge.p).toBe(0);
+    expect(huge.z).toBeCloseTo(37.03, 2);
+    expect(JSON.parse(JSON.stringify(huge))).toEqual(huge);
   });
   it('defaults to the level both summaries share, else 95%, whatever the order', () => {
     const a = summarize('ces', [7, 6, 6, 5, 5, 4, 7, 6, 7, 6], { confidence: 0.8 });

@@ -1,5 +1,5 @@
 import { exactConditionalP } from './exact.js';
-import { normalCdf, studentTCdf } from './stats.js';
+import { logGamma, normalCdf, normalQuantile, studentTCdf } from './stats.js';
 import { confidenceOf, varianceOf } from './summarize.js';
 import type { Comparison, Summary, SummaryOptions } from './summary-schema.js';
 
@@ -8,7 +8,7 @@ export const EXACT_BELOW = 100;
 
 /**
  * Tests whether two summaries of one kind differ (two-sided); null when either side has too few answers
- * (no answer at all, or fewer than two for CES) or, for CES, when neither side has any spread and the means differ.
+ * (no answer at all, or fewer than two for CES).
  */
 export function compare(a: Summary, b: Summary, options?: SummaryOptions): Comparison | null {
   if (a.kind !== b.kind) throw new RangeError(`cannot compare a ${a.kind} summary with a ${b.kind} summary`);
@@ -58,9 +58,19 @@ export function compare(a: Summary, b: Summary, options?: SummaryOptions): Compa
   const va = varianceOf(a.counts, a.score, a.n) / a.n;
   const vb = varianceOf(b.counts, b.score, b.n) / b.n;
   const se = Math.sqrt(va + vb);
-  // Neither side has any spread: equal means are no difference; unequal ones cannot be tested (t would be infinite).
-  if (se === 0) return difference === 0 ? result(0, 1, 'ces-welch-t') : null;
+  if (se === 0) {
+    // Neither side has any spread: equal means are no difference. Unequal ones would make t infinite; the
+    // exact permutation test still applies: of the C(na + nb, na) ways to deal the pooled answers into
+    // sides of these sizes, only the observed one (and its mirror, when the sides are equal in size) is this
+    // far apart. z is the normal deviate with the same p, held finite where p underflows.
+    if (difference === 0) return result(0, 1, 'ces-welch-t');
+    const p = Math.min(1, (a.n === b.n ? 2 : 1) * Math.exp(-logChoose(a.n + b.n, a.n)));
+    return result(-Math.sign(difference) * normalQuantile(Math.max(p / 2, 1e-300)), p, 'ces-exact');
+  }
   const t = difference / se;
   const df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
   return result(t, 2 * studentTCdf(-Math.abs(t), df), 'ces-welch-t');
 }
+
+/** ln C(n, k), through ln Γ so that large samples do not overflow. */
+const logChoose = (n: number, k: number): number => logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
