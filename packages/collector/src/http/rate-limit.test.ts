@@ -95,6 +95,59 @@ describe('RateLimiter', () => {
       await vi.waitFor(() => expect(shared.totals.get('600000/ip')).toBe(1));
     });
 
+    it('counts the hits made while an exchange is on its way once, whatever the answer brings', async () => {
+      const shared = new MemoryCounts();
+      shared.totals.set('600000/ip', 5); // another process's hits
+      let release = () => {};
+      let gate = Promise.resolve();
+      const hold = () => (gate = new Promise<void>((resolve) => (release = resolve)));
+      const slow: SharedRateCounts = {
+        exchangeRateCounts: async (window, hits) => {
+          const open = gate;
+          const totals = await shared.exchangeRateCounts(window, hits);
+          await open;
+          return totals;
+        },
+      };
+      const limiter = new RateLimiter(() => at.now, { shared: slow, syncMs: 60_000 });
+      for (let i = 0; i < 10; i++) limiter.hit('ip', 100);
+      hold();
+      const first = limiter.sync();
+      for (let i = 0; i < 3; i++) limiter.hit('ip', 100);
+      release();
+      await first;
+      // 5 + 10 heard, plus the 3 not sent yet: 18.
+      expect(limiter.check('ip', 18).allowed).toBe(false);
+      expect(limiter.check('ip', 19).allowed).toBe(true);
+      hold();
+      const second = limiter.sync();
+      release();
+      await second;
+      expect(shared.totals.get('600000/ip')).toBe(18);
+      expect(limiter.check('ip', 18).allowed).toBe(false);
+      expect(limiter.check('ip', 19).allowed).toBe(true);
+    });
+
+    it('retries a failed exchange on its own, with no new hit needed', async () => {
+      vi.useFakeTimers();
+      try {
+        const shared = new MemoryCounts();
+        shared.failing = true;
+        const limiter = new RateLimiter(() => at.now, { shared, syncMs: 1000 });
+        limiter.hit('ip', 10);
+        await vi.advanceTimersByTimeAsync(1000);
+        await vi.advanceTimersByTimeAsync(1000);
+        expect(shared.exchanges).toBe(2);
+        shared.failing = false;
+        await vi.advanceTimersByTimeAsync(1000);
+        expect(shared.totals.get('600000/ip')).toBe(1);
+        await vi.advanceTimersByTimeAsync(5000);
+        expect(shared.exchanges).toBe(3);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
     it('keeps counting in the process while the shared counts fail, and sends the hits later', async () => {
       const shared = new MemoryCounts();
       const errors: unknown[] = [];

@@ -39,6 +39,8 @@ export class RateLimiter {
   #heard = new Map<string, number>();
   /** The totals of every process, as the shared store last answered. */
   #totals = new Map<string, number>();
+  /** Keys with hits not yet sent: an exchange reads these, not every key of the window. */
+  #unsent = new Set<string>();
   #timer: ReturnType<typeof setTimeout> | null = null;
   #syncing: Promise<void> | null = null;
 
@@ -56,7 +58,10 @@ export class RateLimiter {
     if (limit <= 0) return { allowed: true };
     const now = this.#roll();
     this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
-    this.#later();
+    if (this.#shared) {
+      this.#unsent.add(key);
+      this.#later();
+    }
     return this.#count(key) <= limit ? { allowed: true } : this.#refusal(now);
   }
 
@@ -74,13 +79,13 @@ export class RateLimiter {
     // One exchange at a time: hits counted meanwhile go with the next one.
     this.#syncing ??= this.#exchange().finally(() => {
       this.#syncing = null;
-      if ([...this.#counts].some(([key, count]) => count > (this.#sent.get(key) ?? 0))) this.#later();
+      if (this.#unsent.size > 0) this.#later();
     });
     return this.#syncing;
   }
 
   #later(): void {
-    if (this.#shared && this.#timer === null) this.#timer = unref(setTimeout(() => void this.sync(), this.#syncMs));
+    if (this.#timer === null) this.#timer = unref(setTimeout(() => void this.sync(), this.#syncMs));
   }
 
   async #exchange(): Promise<void> {
@@ -88,10 +93,8 @@ export class RateLimiter {
     this.#roll();
     const window = this.#windowStart;
     const hits = new Map<string, number>();
-    for (const [key, count] of this.#counts) {
-      const sent = this.#sent.get(key) ?? 0;
-      if (count > sent) hits.set(key, count - sent);
-    }
+    for (const key of this.#unsent) hits.set(key, this.#counts.get(key)! - (this.#sent.get(key) ?? 0));
+    this.#unsent = new Set();
     if (hits.size === 0) return;
     const sent = this.#sent;
     for (const [key, n] of hits) sent.set(key, (sent.get(key) ?? 0) + n);
@@ -107,7 +110,12 @@ export class RateLimiter {
       }
     } catch (error) {
       // What was not shared is sent again with the next exchange.
-      if (window === this.#windowStart) for (const [key, n] of hits) sent.set(key, sent.get(key)! - n);
+      if (window === this.#windowStart) {
+        for (const [key, n] of hits) {
+          sent.set(key, sent.get(key)! - n);
+          this.#unsent.add(key);
+        }
+      }
       this.#onSyncError(error);
     }
   }
@@ -126,6 +134,7 @@ export class RateLimiter {
       this.#sent = new Map();
       this.#heard = new Map();
       this.#totals = new Map();
+      this.#unsent = new Set();
     }
     return now;
   }

@@ -1,6 +1,7 @@
 import postgres from 'postgres';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { RateLimiter } from '../http/rate-limit.js';
+import { PostgresRateCounts } from './postgres-rate-counts.js';
 import { PostgresStore } from './postgres-store.js';
 import { dropSchemas, testDatabaseUrl, testSchemaName } from './test-postgres.js';
 
@@ -60,11 +61,44 @@ describe.skipIf(url === null)('PostgresStore: shared rate-limit counts', () => {
           (i % 2 ? a : b).exchangeRateCounts(600_000, new Map((i % 2 ? keys : [...keys].reverse()).map((key) => [key, 1]))),
         ),
       );
+      // The prune goes after the exchange has answered, not awaited.
+      await vi.waitFor(async () => expect((await tableOf(schema)).some((row) => Number(row.window_start) === 0)).toBe(false));
       const rows = await tableOf(schema);
       expect(rows.every((row) => Number(row.window_start) === 600_000)).toBe(true);
       expect(rows).toHaveLength(2000);
       expect(rows.every((row) => row.n === 10)).toBe(true);
     } finally {
+      await Promise.all(stores.map((store) => store.close()));
+    }
+  });
+
+  it('answers an exchange whose prune fails, and counts its hits once', async () => {
+    const { schema, stores } = await twoProcesses();
+    const [a] = stores as [PostgresStore];
+    const sql = postgres(url!, { max: 1, onnotice: () => {} });
+    try {
+      await a.exchangeRateCounts(0, new Map([['old', 1]]));
+      await sql.unsafe(`CREATE FUNCTION ${schema}.refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no deletes'; END $$;
+        CREATE TRIGGER refuse BEFORE DELETE ON ${schema}.rate_counts FOR EACH ROW EXECUTE FUNCTION ${schema}.refuse()`);
+      expect(await a.exchangeRateCounts(600_000, new Map([['ip', 3]]))).toEqual(new Map([['ip', 3]]));
+      expect((await tableOf(schema)).map((row) => row.n).sort()).toEqual([1, 3]);
+    } finally {
+      await sql.end();
+      await Promise.all(stores.map((store) => store.close()));
+    }
+  });
+
+  it('deletes the last windows on a timer once the exchanges stop', async () => {
+    const { schema, stores } = await twoProcesses();
+    const sql = postgres(url!, { max: 1, onnotice: () => {}, connection: { search_path: schema } });
+    const counts = new PostgresRateCounts(sql, async () => {}, { keepMs: 0, idleMs: 50 });
+    try {
+      await counts.exchangeRateCounts(60_000, new Map([['ip', 1]]));
+      expect(await tableOf(schema)).toHaveLength(1);
+      await vi.waitFor(async () => expect(await tableOf(schema)).toEqual([]));
+    } finally {
+      counts.close();
+      await sql.end();
       await Promise.all(stores.map((store) => store.close()));
     }
   });

@@ -2,9 +2,16 @@ import { createHmac } from 'node:crypto';
 import type { Sql } from 'postgres';
 import type { SharedRateCounts } from '../http/rate-limit.js';
 
-// Rows of windows older than this before the current one are deleted: a process whose clock lags a
-// little behind still finds the window it counts in.
-const KEEP_MS = 5 * 60_000;
+/** Options of `PostgresRateCounts` (tests shorten them). */
+export interface PostgresRateCountsOptions {
+  /**
+   * Rows of windows older than this before the current one are deleted, in ms (default 5 minutes): a
+   * process whose clock lags a little behind still finds the window it counts in.
+   */
+  keepMs?: number;
+  /** How long after the last exchange a timer deletes what is old by then, in ms (default keepMs + 1 minute). */
+  idleMs?: number;
+}
 
 /**
  * Rate-limit counts shared by every collector process on one database, in the unlogged `rate_counts`
@@ -16,10 +23,15 @@ export class PostgresRateCounts implements SharedRateCounts {
   readonly #ready: () => Promise<void>;
   #secret: Promise<string> | null = null;
   #pruned = -Infinity;
+  #idle: ReturnType<typeof setTimeout> | undefined;
+  readonly #keepMs: number;
+  readonly #idleMs: number;
 
-  constructor(sql: Sql, ready: () => Promise<void>) {
+  constructor(sql: Sql, ready: () => Promise<void>, options: PostgresRateCountsOptions = {}) {
     this.#sql = sql;
     this.#ready = ready;
+    this.#keepMs = options.keepMs ?? 5 * 60_000;
+    this.#idleMs = options.idleMs ?? this.#keepMs + 60_000;
   }
 
   async exchangeRateCounts(windowStart: number, hits: ReadonlyMap<string, number>): Promise<Map<string, number>> {
@@ -38,9 +50,27 @@ export class PostgresRateCounts implements SharedRateCounts {
     );
     if (windowStart > this.#pruned) {
       this.#pruned = windowStart;
-      await this.#sql.unsafe('DELETE FROM rate_counts WHERE window_start < $1::bigint', [windowStart - KEEP_MS] as never[]);
+      this.#prune(windowStart - this.#keepMs);
     }
+    // Once traffic stops no exchange comes to prune: a timer deletes the last windows when they are old.
+    const at = Date.now();
+    clearTimeout(this.#idle);
+    this.#idle = setTimeout(() => this.#prune(windowStart + (Date.now() - at) - this.#keepMs), this.#idleMs);
+    this.#idle.unref?.();
     return new Map(rows.map((row) => [byHash.get(row.key)!, Number(row.n)]));
+  }
+
+  /** Stops the idle timer (the store closes its connections next). */
+  close(): void {
+    clearTimeout(this.#idle);
+  }
+
+  /**
+   * Best effort and not awaited: the hits are committed by now, and failing the exchange would make the
+   * limiter send them again (counted twice); old rows missed now go with the next prune.
+   */
+  #prune(before: number): void {
+    this.#sql.unsafe('DELETE FROM rate_counts WHERE window_start < $1::bigint', [before] as never[]).catch(() => {});
   }
 
   async #loadSecret(): Promise<string> {

@@ -145,6 +145,7 @@ export class PostgresStore implements Store {
       await this.#ready.catch(() => {});
       await this.#writer.drain();
       await this.#compactor.close();
+      this.#rateCounts.close();
       await this.#sql.end({ timeout: 5 });
     })();
     return this.#closed;
