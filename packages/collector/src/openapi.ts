@@ -5,8 +5,7 @@ import { BreakdownQuery, ExportQuery, SummaryQuery, TrendQuery } from './reports
 
 type JsonSchema = Record<string, unknown>;
 
-// Core's Context starts with a z.custom pre-check that JSON Schema cannot express; 'any' keeps the record
-// part that follows it, which is what clients need to know.
+// Core's Context is a z.custom that states its own JSON Schema (its meta); 'any' lets the generator past it.
 const schema = (type: z.ZodType, io: 'input' | 'output' = 'input'): JsonSchema => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(type, { io, unrepresentable: 'any' }) as JsonSchema;
   return rest;

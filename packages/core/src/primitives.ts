@@ -25,19 +25,16 @@ export const LocalizedText = z.record(LocaleTag, z.string().trim().min(1).max(50
 /** A text in several languages. */
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
-// Keys that would reach Object.prototype when a parsed map is copied with plain assignment.
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Keys that would reach Object.prototype when a parsed map is copied with plain assignment. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Rejects own keys such as `__proto__` that JSON.parse keeps but a copied map would silently drop. */
-export const NoReservedKeys = z.custom<unknown>().superRefine((value, ctx) => {
-  if (typeof value !== 'object' || value === null) return;
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'this key name is reserved' });
-  }
-});
+/** What a key of a free-form map must match. */
+export const MAP_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,40}$/;
+/** Why a key that does not match MAP_KEY_PATTERN is refused. */
+export const MAP_KEY_MESSAGE = 'keys must be 1–40 letters, digits, "_", ".", ":" or "-"';
 
 /** A key of a free-form map: 1–40 characters of letters, digits, `_`, `.`, `:` or `-`. */
 export const MapKey = z
   .string()
-  .regex(/^[A-Za-z0-9_.:-]{1,40}$/, 'keys must be 1–40 letters, digits, "_", ".", ":" or "-"')
+  .regex(MAP_KEY_PATTERN, MAP_KEY_MESSAGE)
   .refine((key) => !FORBIDDEN_KEYS.has(key), 'this key name is reserved');

@@ -1,13 +1,37 @@
 import { z } from 'zod';
 import { Kind, SCALES } from './scales.js';
-import { Channel, LocaleTag, MapKey, NoReservedKeys, Slug } from './primitives.js';
+import { Channel, FORBIDDEN_KEYS, LocaleTag, MAP_KEY_MESSAGE, MAP_KEY_PATTERN, Slug } from './primitives.js';
 
 /** Free-form context sent with an answer (conversation id, agent id, team…): ≤ 20 string entries. */
-export const Context = NoReservedKeys.pipe(
-  z
-    .record(MapKey, z.string().max(200, 'values must be at most 200 characters'))
-    .refine((map) => Object.keys(map).length <= 20, 'at most 20 keys'),
-);
+// One pass of plain code inside one zod schema, rather than z.record piped from a reserved-key pre-check:
+// that chain cost the collector 6–8 µs of CPU per answer (measured in the server; about a tenth of
+// ingesting one), for a map that holds one or two keys. zod's record also drops `__proto__` silently,
+// which is why reserved keys are refused here by name. The JSON Schema is given, as code has none
+// (z.toJSONSchema needs `unrepresentable: 'any'` for the z.custom underneath).
+export const Context = z
+  .custom<Record<string, string>>()
+  .superRefine((value, ctx) => {
+    const proto = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.getPrototypeOf(value) : undefined;
+    if (proto !== Object.prototype && proto !== null) {
+      ctx.addIssue({ code: 'custom', message: `Invalid input: expected an object of strings, received ${Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value}` });
+      return;
+    }
+    const keys = Object.keys(value);
+    if (keys.length > 20) ctx.addIssue({ code: 'custom', message: 'at most 20 keys' });
+    for (const key of keys) {
+      const entry = (value as Record<string, unknown>)[key];
+      if (FORBIDDEN_KEYS.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'this key name is reserved' });
+      else if (!MAP_KEY_PATTERN.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: `invalid key: ${MAP_KEY_MESSAGE}` });
+      if (typeof entry !== 'string') ctx.addIssue({ code: 'custom', path: [key], message: `Invalid input: expected string, received ${entry === null ? 'null' : typeof entry}` });
+      else if (entry.length > 200) ctx.addIssue({ code: 'custom', path: [key], message: 'values must be at most 200 characters' });
+    }
+  })
+  .meta({
+    type: 'object',
+    maxProperties: 20,
+    propertyNames: { type: 'string', pattern: MAP_KEY_PATTERN.source, not: { enum: [...FORBIDDEN_KEYS] } },
+    additionalProperties: { type: 'string', maxLength: 200 },
+  });
 /** A string map. */
 export type Context = z.infer<typeof Context>;
 

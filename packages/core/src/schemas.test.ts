@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { toIssues } from './issues.js';
-import { ResponseBatch, SurveyResponse } from './response.js';
+import { Context, ResponseBatch, SurveyResponse } from './response.js';
 import { KoeConfig, Site } from './site.js';
 import { Survey } from './survey.js';
 
@@ -96,6 +96,51 @@ describe('ResponseBatch', () => {
   it('names a bad item by its index', () => {
     const issues = issuesOf(ResponseBatch, { responses: [valid, { ...valid, score: 9 }] });
     expect(issues).toEqual([{ path: 'responses.1.score', message: expect.stringMatching(/1 to 5/) }]);
+  });
+});
+
+describe('Context', () => {
+  it('accepts up to 20 string entries and returns the same map, key order kept', () => {
+    const map = { conversationId: 'c-1', 'agent.id': 'aiko', 'team:jp': '', z: 'あ'.repeat(200) };
+    expect(Context.parse(map)).toEqual(map);
+    expect(Object.keys(Context.parse(map))).toEqual(Object.keys(map));
+    expect(Context.safeParse(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, 'v']))).success).toBe(true);
+    expect(Context.safeParse(Object.assign(Object.create(null), { a: 'b' })).success).toBe(true);
+    expect(Context.safeParse({}).success).toBe(true);
+  });
+  const bad: [string, unknown, { path: string; message: RegExp }[]][] = [
+    ['a string', 'x', [{ path: '', message: /expected an object of strings, received string/ }]],
+    ['an array', ['a'], [{ path: '', message: /received array/ }]],
+    ['null', null, [{ path: '', message: /received null/ }]],
+    ['a Date', new Date(0), [{ path: '', message: /received object/ }]],
+    ['a number value', { n: 5 }, [{ path: 'n', message: /expected string, received number/ }]],
+    ['a null value', { n: null }, [{ path: 'n', message: /received null/ }]],
+    ['a nested object', { n: { a: 'b' } }, [{ path: 'n', message: /received object/ }]],
+    ['a value of 201 characters', { n: 'x'.repeat(201) }, [{ path: 'n', message: /at most 200/ }]],
+    ['an empty key', { '': 'v' }, [{ path: '', message: /invalid key: keys must be 1–40/ }]],
+    ['a key with a space', { 'a b': 'v' }, [{ path: 'a b', message: /invalid key/ }]],
+    ['a constructor key', { constructor: 'v' }, [{ path: 'constructor', message: /reserved/ }]],
+    ['a prototype key', { prototype: 'v' }, [{ path: 'prototype', message: /reserved/ }]],
+    ['a __proto__ key from JSON', JSON.parse('{"__proto__":"v"}'), [{ path: '__proto__', message: /reserved/ }]],
+    ['21 keys', Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])), [{ path: '', message: /at most 20 keys/ }]],
+    ['two bad entries', { 'a b': 1 }, [{ path: 'a b', message: /invalid key/ }, { path: 'a b', message: /expected string/ }]],
+  ];
+  it.each(bad)('refuses %s, naming the entry', (_, input, expected) => {
+    const issues = issuesOf(Context, input);
+    expect(issues).toHaveLength(expected.length);
+    expected.forEach((want, i) => {
+      expect(issues[i]!.path).toBe(want.path);
+      expect(issues[i]!.message).toMatch(want.message);
+    });
+  });
+  it('describes itself in JSON Schema as the map it accepts', () => {
+    const { $schema: _, ...schema } = z.toJSONSchema(Context, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    expect(schema).toEqual({
+      type: 'object',
+      maxProperties: 20,
+      propertyNames: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,40}$', not: { enum: ['__proto__', 'constructor', 'prototype'] } },
+      additionalProperties: { type: 'string', maxLength: 200 },
+    });
   });
 });
 
