@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { util } from 'zod/v4/core';
 import { Kind, SCALES } from './scales.js';
 import { Channel, FORBIDDEN_KEYS, LocaleTag, MAP_KEY_MESSAGE, MAP_KEY_PATTERN, Slug } from './primitives.js';
 
@@ -6,14 +7,15 @@ import { Channel, FORBIDDEN_KEYS, LocaleTag, MAP_KEY_MESSAGE, MAP_KEY_PATTERN, S
 // One pass of plain code inside one zod schema, rather than z.record piped from a reserved-key pre-check:
 // that chain cost the collector 6–8 µs of CPU per answer (measured in the server; about a tenth of
 // ingesting one), for a map that holds one or two keys. zod's record also drops `__proto__` silently,
-// which is why reserved keys are refused here by name. The JSON Schema is given, as code has none
-// (z.toJSONSchema needs `unrepresentable: 'any'` for the z.custom underneath).
+// which is why reserved keys are refused here by name. The map is copied first and the copy checked, so
+// what comes out is what was checked (no getter read twice, no alias of the caller's object). The JSON
+// Schema is given, as code has none (z.toJSONSchema needs `unrepresentable: 'any'` for the z.custom).
 export const Context = z
   .custom<Record<string, string>>()
+  .overwrite(copyOf)
   .superRefine((value, ctx) => {
-    const proto = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.getPrototypeOf(value) : undefined;
-    if (proto !== Object.prototype && proto !== null) {
-      ctx.addIssue({ code: 'custom', message: `Invalid input: expected an object of strings, received ${Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value}` });
+    if (!util.isPlainObject(value)) {
+      ctx.addIssue({ code: 'custom', message: `Invalid input: expected record, received ${typeName(value)}` });
       return;
     }
     const keys = Object.keys(value);
@@ -22,7 +24,7 @@ export const Context = z
       const entry = (value as Record<string, unknown>)[key];
       if (FORBIDDEN_KEYS.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'this key name is reserved' });
       else if (!MAP_KEY_PATTERN.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: `invalid key: ${MAP_KEY_MESSAGE}` });
-      if (typeof entry !== 'string') ctx.addIssue({ code: 'custom', path: [key], message: `Invalid input: expected string, received ${entry === null ? 'null' : typeof entry}` });
+      if (typeof entry !== 'string') ctx.addIssue({ code: 'custom', path: [key], message: `Invalid input: expected string, received ${typeName(entry)}` });
       else if (entry.length > 200) ctx.addIssue({ code: 'custom', path: [key], message: 'values must be at most 200 characters' });
     }
   })
@@ -32,6 +34,20 @@ export const Context = z
     propertyNames: { type: 'string', pattern: MAP_KEY_PATTERN.source, not: { enum: [...FORBIDDEN_KEYS] } },
     additionalProperties: { type: 'string', maxLength: 200 },
   });
+
+/** A plain copy of a plain object's own enumerable string keys; anything else as it is (and then refused). */
+function copyOf(value: Record<string, string>): Record<string, string> {
+  if (!util.isPlainObject(value)) return value;
+  const copy: Record<string, string> = {};
+  for (const key of Object.keys(value)) {
+    // Defined, not assigned: assigning `__proto__` would set the copy's prototype and lose the key the check refuses.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: value[key], enumerable: true, writable: true, configurable: true });
+    else copy[key] = value[key]!;
+  }
+  return copy;
+}
+
+const typeName = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 /** A string map. */
 export type Context = z.infer<typeof Context>;
 

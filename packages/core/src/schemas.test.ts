@@ -100,22 +100,27 @@ describe('ResponseBatch', () => {
 });
 
 describe('Context', () => {
-  it('accepts up to 20 string entries and returns the same map, key order kept', () => {
+  it('accepts up to 20 string entries and returns a plain copy, key order kept', () => {
     const map = { conversationId: 'c-1', 'agent.id': 'aiko', 'team:jp': '', z: 'あ'.repeat(200) };
-    expect(Context.parse(map)).toEqual(map);
-    expect(Object.keys(Context.parse(map))).toEqual(Object.keys(map));
+    const parsed = Context.parse(map);
+    expect(parsed).toEqual(map);
+    expect(parsed).not.toBe(map);
+    expect(Object.keys(parsed)).toEqual(Object.keys(map));
+    expect(Object.getPrototypeOf(Context.parse(Object.assign(Object.create(null), { a: 'b' })))).toBe(Object.prototype);
     expect(Context.safeParse(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, 'v']))).success).toBe(true);
     expect(Context.safeParse(Object.assign(Object.create(null), { a: 'b' })).success).toBe(true);
     expect(Context.safeParse({}).success).toBe(true);
   });
   const bad: [string, unknown, { path: string; message: RegExp }[]][] = [
-    ['a string', 'x', [{ path: '', message: /expected an object of strings, received string/ }]],
+    ['a string', 'x', [{ path: '', message: /expected record, received string/ }]],
     ['an array', ['a'], [{ path: '', message: /received array/ }]],
     ['null', null, [{ path: '', message: /received null/ }]],
     ['a Date', new Date(0), [{ path: '', message: /received object/ }]],
     ['a number value', { n: 5 }, [{ path: 'n', message: /expected string, received number/ }]],
     ['a null value', { n: null }, [{ path: 'n', message: /received null/ }]],
     ['a nested object', { n: { a: 'b' } }, [{ path: 'n', message: /received object/ }]],
+    ['an array value', { n: ['a'] }, [{ path: 'n', message: /received array/ }]],
+    ['a class instance', new (class Bag { a = 'b'; })(), [{ path: '', message: /expected record/ }]],
     ['a value of 201 characters', { n: 'x'.repeat(201) }, [{ path: 'n', message: /at most 200/ }]],
     ['an empty key', { '': 'v' }, [{ path: '', message: /invalid key: keys must be 1–40/ }]],
     ['a key with a space', { 'a b': 'v' }, [{ path: 'a b', message: /invalid key/ }]],
@@ -132,6 +137,22 @@ describe('Context', () => {
       expect(issues[i]!.path).toBe(want.path);
       expect(issues[i]!.message).toMatch(want.message);
     });
+  });
+  it('returns what it checked: a getter is read once', () => {
+    let reads = 0;
+    const tricky = {
+      get agent() {
+        reads += 1;
+        return reads === 1 ? 'aiko' : 5;
+      },
+    };
+    expect(Context.parse(tricky)).toEqual({ agent: 'aiko' });
+    expect(reads).toBe(1);
+  });
+  it('keeps a __proto__ key from JSON as a key (refused), never as a prototype', () => {
+    const result = Context.safeParse(JSON.parse('{"__proto__":{"polluted":"yes"}}'));
+    expect(result.success).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
   it('describes itself in JSON Schema as the map it accepts', () => {
     const { $schema: _, ...schema } = z.toJSONSchema(Context, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
