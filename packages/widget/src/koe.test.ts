@@ -468,6 +468,20 @@ describe('chat API', () => {
     expect(events.error).toMatchObject([{ code: 'api', message: 'koe: destroyed' }]);
   });
 
+  it('a mount still loading when destroy() comes rejects and draws nothing', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let module: unknown;
+    const { koe, ui } = start({ loadUi: () => gate.then(() => module) as Promise<never> });
+    module = ui.module;
+    const mounting = koe.mount('support', document.createElement('div'));
+    await tick();
+    koe.destroy();
+    release();
+    await expect(mounting).rejects.toThrow('koe: destroyed');
+    expect(ui.shown).toEqual([]);
+  });
+
   it('mount whose UI fails to load rejects and reports one ui error, not a second api one', async () => {
     const { koe, events } = start({ loadUi: () => Promise.reject(new Error('chunk failed')) });
     await expect(koe.mount('support', document.createElement('div'))).rejects.toThrow('chunk failed');

@@ -94,6 +94,8 @@ export function createRuntime(o: RuntimeOptions): Runtime {
     floating ||= !inline;
     try {
       const [ui, lang, [context, m]] = await Promise.all([loadUi(), loadLocale(locale()), answerChunk()]);
+      // destroy() came while the chunks loaded: draw nothing (an inline mount then rejects).
+      if (destroyed) return;
       visitor.update((s) => {
         s.s[survey.id] = now();
         if (!inline) s.l = now();
@@ -183,7 +185,7 @@ export function createRuntime(o: RuntimeOptions): Runtime {
         if (!handle) throw Error('koe: destroyed');
         mounted.get(target)?.close();
         mounted.set(target, handle);
-        return { close: () => handle.close() };
+        return { close: handle.close };
       },
       async headless(id, p) {
         const survey = await find(id);
