@@ -12,6 +12,7 @@ export type { SurveyInput } from './survey.js';
 export { KoeConfig, Origin, Site } from './site.js';
 export type { KoeConfigInput } from './site.js';
 export { Context, ResponseBatch, Respondent, SurveyResponse } from './response.js';
+export { parseBatchFast, parseResponseFast } from './fast-response.js';
 export { toIssues } from './issues.js';
 export type { Issue } from './issues.js';
 export { en } from './locales/en.js';

@@ -1,17 +1,23 @@
 import { z } from 'zod';
 
+/** What a site or survey identifier must match. */
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+/** What a language tag must match, and its longest length. */
+export const LOCALE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+export const LOCALE_MAX = 35;
+
 /** A lowercase identifier for sites and surveys: letters, digits, `-` and `_`, up to 64 characters. */
 export const Slug = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be 1–64 lowercase letters, digits, "-" or "_", starting with a letter or digit');
+  .regex(SLUG_PATTERN, 'must be 1–64 lowercase letters, digits, "-" or "_", starting with a letter or digit');
 /** A site or survey identifier. */
 export type Slug = z.infer<typeof Slug>;
 
 /** A BCP 47 language tag such as `en`, `ja` or `ja-JP`. */
 export const LocaleTag = z
   .string()
-  .max(35, 'must be a language tag such as "en" or "ja-JP"')
-  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag such as "en" or "ja-JP"');
+  .max(LOCALE_MAX, 'must be a language tag such as "en" or "ja-JP"')
+  .regex(LOCALE_PATTERN, 'must be a language tag such as "en" or "ja-JP"');
 /** A language tag. */
 export type LocaleTag = z.infer<typeof LocaleTag>;
 

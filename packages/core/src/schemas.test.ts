@@ -110,6 +110,9 @@ describe('Context', () => {
     expect(Context.safeParse(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, 'v']))).success).toBe(true);
     expect(Context.safeParse(Object.assign(Object.create(null), { a: 'b' })).success).toBe(true);
     expect(Context.safeParse({}).success).toBe(true);
+    // 200 characters are 200 code points, as zod counts them: emoji take two UTF-16 units each.
+    expect(Context.safeParse({ note: '😀'.repeat(200) }).success).toBe(true);
+    expect(Context.safeParse({ note: '😀'.repeat(201) }).success).toBe(false);
   });
   const bad: [string, unknown, { path: string; message: RegExp }[]][] = [
     ['a string', 'x', [{ path: '', message: /expected record, received string/ }]],

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { ResponseBatch, SurveyResponse, toIssues, type Issue } from '@koe/core';
+import { ResponseBatch, SurveyResponse, parseBatchFast, parseResponseFast, toIssues, type Issue } from '@koe/core';
 import type { SiteEntry } from '../config/sites.js';
 import type { AppDeps } from '../deps.js';
 import type { InsertResult } from '../store/store.js';
@@ -133,9 +133,10 @@ function authorize(c: Context, entry: SiteEntry): void {
 
 function validate(body: unknown): SurveyResponse[] {
   const isBatch = typeof body === 'object' && body !== null && !Array.isArray(body) && 'responses' in body;
-  const result = isBatch ? ResponseBatch.safeParse(body) : SurveyResponse.safeParse(body);
-  if (!result.success) throw invalidBody(toIssues(result.error));
-  const responses = isBatch ? (result.data as ResponseBatch).responses : [result.data as SurveyResponse];
+  // Core's straight-line check first (the same verdicts and output, a fraction of zod's CPU in the
+  // server); the schema itself for anything it is unsure of, and for the issues of a bad body.
+  const fast = isBatch ? parseBatchFast(body)?.responses : parseResponseFast(body);
+  const responses = fast === undefined ? parsed(body, isBatch) : Array.isArray(fast) ? fast : [fast];
   const site = responses[0]!.site;
   const issues: Issue[] = [];
   responses.forEach((response, i) => {
@@ -143,6 +144,12 @@ function validate(body: unknown): SurveyResponse[] {
   });
   if (issues.length > 0) throw invalidBody(issues);
   return responses;
+}
+
+function parsed(body: unknown, isBatch: boolean): SurveyResponse[] {
+  const result = isBatch ? ResponseBatch.safeParse(body) : SurveyResponse.safeParse(body);
+  if (!result.success) throw invalidBody(toIssues(result.error));
+  return isBatch ? (result.data as ResponseBatch).responses : [result.data as SurveyResponse];
 }
 
 function checkSurveys(responses: SurveyResponse[], entry: SiteEntry, isBatch: boolean): void {
