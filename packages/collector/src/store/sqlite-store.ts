@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ScoreCounts, SurveyResponse } from '@koe/core';
 import { coverSegments } from './count-cover.js';
+import { countSlice, sliceValueSql } from './count-slice.js';
 import { dimensionCounts, periodCounts, scoreCounts, type CountRow } from './report-assembly.js';
 import { filterRange, type DimensionColumn, type Segment } from './report-plan.js';
 import { READ_COLUMNS, fromRow, toRow, type ReadRow } from './rows.js';
-import { ALL_CHANNELS, SCORE_COLUMNS, migrateSqlite } from './sqlite-migrations.js';
+import { SCORE_COLUMNS, migrateSqlite } from './sqlite-migrations.js';
 import { SqliteWriter, type WriteStats } from './sqlite-writer.js';
 import type {
   Dimension,
@@ -199,22 +200,25 @@ export class SqliteStore implements Store {
   /** Counts per segment, dimension value and score, from one read snapshot. */
   #count(filter: ResponseFilter, segments: readonly Segment[], dimension: DimensionColumn | null): CountRow[] {
     if (segments.length === 0) return [];
-    const byChannel = dimension !== null && 'column' in dimension && dimension.column === 'channel';
-    // The hourly and daily counts know site, survey, channel and score; anything else reads raw rows.
-    const { counts, raw } = (dimension === null || byChannel) && filter.touchpoint === undefined ? coverSegments(segments) : { counts: [], raw: segments };
+    // The hourly and daily counts know site, survey, channel or touchpoint, and score; anything else reads raw rows.
+    const slice = countSlice(filter, dimension);
+    const { counts, raw } = slice !== null ? coverSegments(segments) : { counts: [], raw: segments };
     const channel = filter.channel === undefined ? [] : [filter.channel];
     const touchpoint = filter.touchpoint === undefined ? [] : [filter.touchpoint];
     const read = this.#db.transaction((): CountRow[] => {
       // concat, not push(...): a breakdown by a context key may return more groups than a call takes arguments.
       let rows: CountRow[] = [];
-      if (counts.length > 0) {
+      if (counts.length > 0 && slice !== null) {
+        const keys = 'one' in slice ? [slice.one] : slice.to === null ? [slice.from] : [slice.from, slice.to];
         const sql = `WITH p(k, w, a, b) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?))
-          SELECT p.k AS k, ${byChannel ? 'c.channel' : 'NULL'} AS v, ${SCORE_COLUMNS.map((n) => `sum(c.${n}) AS ${n}`).join(', ')}
+          SELECT p.k AS k, ${sliceValueSql('c', dimension, 'NULL')} AS v, ${SCORE_COLUMNS.map((n) => `sum(c.${n}) AS ${n}`).join(', ')}
           FROM p CROSS JOIN score_counts c
-          WHERE c.site = ? AND c.survey = ? AND c.width = p.w AND c.start >= p.a AND c.start < p.b AND ${byChannel && !channel.length ? 'c.channel <> ?' : 'c.channel = ?'}
+          WHERE c.site = ? AND c.survey = ? AND c.width = p.w AND c.start >= p.a AND c.start < p.b AND ${
+            'one' in slice ? 'c.channel = ?' : slice.to === null ? 'c.channel >= ?' : 'c.channel >= ? AND c.channel < ?'
+          }
           GROUP BY 1, 2`;
         const json = JSON.stringify(counts.map((piece) => [piece.key, piece.width, piece.a, piece.b]));
-        const vectors = this.#prepare(sql).all(json, filter.site, filter.survey, filter.channel ?? ALL_CHANNELS) as ScoreVectorRow[];
+        const vectors = this.#prepare(sql).all(json, filter.site, filter.survey, ...keys) as ScoreVectorRow[];
         rows = rows.concat(vectors.flatMap(unpivot));
       }
       if (raw.length > 0) {
