@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -21,6 +21,10 @@ beforeEach(() => {
   writeFileSync(join(examplesDir, 'website', 'app.css'), 'body{}');
   writeFileSync(join(examplesDir, '.env'), 'SECRET=1');
   writeFileSync(join(h.dir, 'outside.txt'), 'TOP-SECRET-CONTENT');
+  // Links inside the served directory: one to a file beside it, one out of it (to a file and to a folder).
+  symlinkSync(join(examplesDir, 'website', 'app.css'), join(examplesDir, 'linked.css'));
+  symlinkSync(join(h.dir, 'outside.txt'), join(examplesDir, 'leak.txt'));
+  symlinkSync(h.dir, join(examplesDir, 'up'));
 });
 afterEach(async () => {
   await h.close();
@@ -132,7 +136,16 @@ describe('widget files and static directories', () => {
     const redirect = await app.request('/examples/website');
     expect(redirect.status).toBe(301);
     expect(redirect.headers.get('location')).toBe('/examples/website/');
-    for (const path of ['/examples/.env', '/examples/../outside.txt', '/examples/%2e%2e/outside.txt', '/examples/website/%2e%2e%2f%2e%2e%2foutside.txt', '/examples/nope.html']) {
+    expect(await (await app.request('/examples/linked.css')).text()).toBe('body{}');
+    for (const path of [
+      '/examples/.env',
+      '/examples/../outside.txt',
+      '/examples/%2e%2e/outside.txt',
+      '/examples/website/%2e%2e%2f%2e%2e%2foutside.txt',
+      '/examples/nope.html',
+      '/examples/leak.txt',
+      '/examples/up/outside.txt',
+    ]) {
       const res = await app.request(path);
       expect(res.status, path).toBe(404);
       expect(await res.text()).not.toContain('TOP-SECRET');

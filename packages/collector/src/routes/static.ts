@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import type { Hono } from 'hono';
 import { FileCache } from '../static/files.js';
@@ -20,6 +20,9 @@ export function staticRoutes(app: Hono, dirs: Readonly<Record<string, string>>):
         if (!c.req.path.endsWith('/')) return c.redirect(`${c.req.path}/${new URL(c.req.url).search}`, 301);
         target = resolve(path, 'index.html');
       }
+      // A symbolic link inside the directory may point anywhere (a deploy's shared folder, /etc): only
+      // files whose real path is still under the directory's own real path are served.
+      if (!(await inside(root, target))) return next();
       const file = await cache.get(target);
       if (!file) return next();
       return fileResponse(c, file, { 'Cache-Control': 'no-cache' });
@@ -41,4 +44,11 @@ function resolvePath(root: string, urlPath: string): string | undefined {
   if (decoded.split('/').some((segment) => segment.startsWith('.'))) return undefined;
   const path = resolve(root, `.${decoded.startsWith('/') ? '' : '/'}${decoded}`);
   return path === root || path.startsWith(root + sep) ? path : undefined;
+}
+
+/** Whether `path`, symbolic links resolved, is under `root` (links resolved too); false when either is missing. */
+async function inside(root: string, path: string): Promise<boolean> {
+  const [realRoot, real] = await Promise.all([realpath(root).catch(() => undefined), realpath(path).catch(() => undefined)]);
+  if (realRoot === undefined || real === undefined) return false;
+  return real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
 }
