@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,7 @@ import { parseConfig } from './config/load.js';
 import { watchConfig, type ConfigHolder } from './config/watch.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { openStore } from './open-store.js';
+import { isPostgresUrl } from './store/index.js';
 import type { Store } from './store/store.js';
 
 /** Options of `startServer`; each has the CLI's default. */
@@ -83,11 +85,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const fixed = typeof options.config === 'object' ? parseConfig(options.config) : undefined;
   const config = () => holder?.current ?? fixed!;
   const ownsStore = options.store === undefined;
+  // A SQLite file this start creates is removed again if the start fails (a typo in --db or a port in use
+  // must not leave an empty database behind); an existing one is never touched.
+  const db = options.db ?? './koe.db';
+  const newFile = ownsStore && !options.databaseUrl && !isPostgresUrl(db) && db !== ':memory:' && !existsSync(db) ? resolve(db) : undefined;
   let store: Store;
   try {
     store = options.store ?? (await openStore({
       databaseUrl: options.databaseUrl,
-      db: options.db ?? './koe.db',
+      db,
       ...(options.sqliteMmapBytes !== undefined ? { sqlite: { mmapBytes: options.sqliteMmapBytes } } : {}),
     }));
   } catch (error) {
@@ -130,6 +136,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   } catch (error) {
     holder?.close();
     if (ownsStore) await store.close().catch(() => {});
+    if (newFile) for (const suffix of ['', '-wal', '-shm']) rmSync(`${newFile}${suffix}`, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new ListenError(`port ${requested} is already in use on ${host}: stop the other server or choose another port (--port or KOE_PORT)`, code);
     if (code === 'EACCES') throw new ListenError(`no permission to listen on port ${requested} (ports below 1024 need privileges): choose another with --port or KOE_PORT`, code);

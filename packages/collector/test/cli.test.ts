@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,6 +127,11 @@ describe('koe serve', () => {
     const second = runCli(['serve', '--port', port, '--host', '127.0.0.1', '--db', join(dir, 'port-b.db'), '--config', config]);
     expect(await second.exited).toBe(1);
     expect(second.stderr()).toBe(`koe: port ${port} is already in use on 127.0.0.1: stop the other server or choose another port (--port or KOE_PORT)\n`);
+    // The failed start removed the database it had just created, and never touches one that existed.
+    for (const suffix of ['', '-wal', '-shm']) expect(existsSync(join(dir, `port-b.db${suffix}`))).toBe(false);
+    const existing = runCli(['serve', '--port', port, '--host', '127.0.0.1', '--db', join(dir, 'port-a.db'), '--config', config]);
+    expect(await existing.exited).toBe(1);
+    expect(existsSync(join(dir, 'port-a.db'))).toBe(true);
   });
 
   it('names the SQLite file it cannot open, and the environment variable of a bad port', async () => {
@@ -150,6 +155,7 @@ describe('koe serve', () => {
     expect(cli.stderr()).toContain(bad);
     expect(cli.stderr()).toContain('sites.0.origins.0: must be an origin');
     expect(cli.stderr()).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'bad.db'))).toBe(false);
   });
 
   it('reads its settings from the environment', async () => {
