@@ -1,19 +1,19 @@
 import type { Sql } from 'postgres';
-import { ALL_CHANNELS, COUNT_WIDTHS, SLICE_COLUMNS_POSTGRES, type Migration } from './sqlite-migrations.js';
+import { ALL_CHANNELS, COUNT_PARTS_POSTGRES, COUNT_WIDTHS, type Migration } from './sqlite-migrations.js';
 
 /**
- * The hourly and daily count rows (per channel, over every channel and per touchpoint, as SQLite keeps
- * them) of the answers in `source`, a table or CTE with site, survey, answered_at, channel, touchpoint and
- * score; `n` is what each answer adds (1, or -1 for a deletion).
+ * The hourly and daily count rows (per channel, over every channel, per touchpoint and per locale, as
+ * SQLite keeps them) of the answers in `source`, a table or CTE with site, survey, answered_at, channel,
+ * touchpoint, locale and score; `n` is what each answer adds (1, or -1 for a deletion).
  */
-export function countRowsSql(source: string, n: '1' | '-1', slices: readonly string[] = SLICE_COLUMNS_POSTGRES): string {
+export function countRowsSql(source: string, n: '1' | '-1', parts: readonly (readonly [number, string])[] = COUNT_PARTS_POSTGRES): string {
   // % truncates toward zero: this floors answers before 1970 correctly too.
-  return COUNT_WIDTHS.flatMap((w) =>
-    slices.map(
-      (channel) => `SELECT site, survey, ${w}::bigint AS width, answered_at - ((answered_at % ${w}) + ${w}) % ${w} AS start,
+  return parts
+    .map(
+      ([w, channel]) => `SELECT site, survey, ${w}::bigint AS width, answered_at - ((answered_at % ${w}) + ${w}) % ${w} AS start,
         ${channel} AS channel, score, ${n === '1' ? '' : '-'}count(*) AS n FROM ${source} GROUP BY 1, 2, 4, 5, 6`,
-    ),
-  ).join(' UNION ALL ');
+    )
+    .join(' UNION ALL ');
 }
 
 /** PostgreSQL's schema, oldest first; the same tables and meaning as SQLite's. Never edit a released one. */
@@ -73,7 +73,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
       -- The same columns (NOT NULL included), no key: writers only append.
       CREATE TABLE response_count_deltas (LIKE response_counts EXCLUDING CONSTRAINTS EXCLUDING INDEXES);
-      INSERT INTO response_counts (site, survey, width, start, channel, score, n) ${countRowsSql('responses', '1', ['channel', `'${ALL_CHANNELS}'`])};
+      INSERT INTO response_counts (site, survey, width, start, channel, score, n) ${countRowsSql('responses', '1', COUNT_WIDTHS.flatMap((w) => [[w, 'channel'] as const, [w, `'${ALL_CHANNELS}'`] as const]))};
     `,
   },
   {
@@ -95,11 +95,12 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    name: 'touchpoint counts',
-    // As SQLite's migration 4: hourly and daily counts per touchpoint, under TOUCHPOINT_SLICE keys of channel.
+    name: 'touchpoint and locale counts',
+    // As SQLite's migration 4: hourly and daily counts per touchpoint and per locale, under
+    // TOUCHPOINT_SLICE and LOCALE_SLICE keys of channel.
     sql: `
       INSERT INTO response_counts (site, survey, width, start, channel, score, n)
-        ${countRowsSql('responses', '1', [`chr(1) || coalesce(touchpoint, '')`])};
+        ${countRowsSql('responses', '1', COUNT_WIDTHS.flatMap((w) => [[w, `chr(1) || coalesce(touchpoint, '')`] as const, [w, 'chr(2) || locale'] as const]))};
     `,
   },
 ];

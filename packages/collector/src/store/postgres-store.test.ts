@@ -128,6 +128,9 @@ describe.skipIf(url === null)('PostgresStore specifics', () => {
         store.countsByPeriod(filter, { interval: 'day', timeZone: 'Asia/Kolkata' }),
         store.countsByPeriod(filter, { interval: 'week', timeZone: 'America/New_York' }),
         store.countsByDimension(filter, 'channel'),
+        store.countsByScore({ ...filter, touchpoint: 'checkout' }),
+        store.countsByDimension(filter, 'touchpoint'),
+        store.countsByDimension(filter, 'locale'),
       ]);
     const uncompacted = await reports();
     expect((await countsIn(schema)).deltas).toBeGreaterThan(0);

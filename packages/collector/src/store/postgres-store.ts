@@ -123,7 +123,7 @@ export class PostgresStore implements Store {
     await this.#ready;
     // The count deltas of the deleted answers go in the same statement (one transaction).
     const [result] = await this.#sql.unsafe<{ n: string }[]>(
-      `WITH gone AS (DELETE FROM responses WHERE anonymous_id = $1 OR user_id = $1 RETURNING site, survey, answered_at, channel, touchpoint, score),
+      `WITH gone AS (DELETE FROM responses WHERE anonymous_id = $1 OR user_id = $1 RETURNING site, survey, answered_at, channel, touchpoint, locale, score),
        deltas AS (INSERT INTO response_count_deltas (site, survey, width, start, channel, score, n) ${countRowsSql('gone', '-1')})
        SELECT count(*) AS n FROM gone`,
       [id],

@@ -17,7 +17,7 @@ const INSERT = `WITH stored AS (
     INSERT INTO responses (${ROW_COLUMNS.join(', ')})
     SELECT ${ROW_COLUMNS.map((c) => (JSON_COLUMNS.has(c) ? `${c}::json` : c)).join(', ')}
     FROM unnest(${TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) AS u(${ROW_COLUMNS.join(', ')})
-    ON CONFLICT (id) DO NOTHING RETURNING id, site, survey, answered_at, channel, touchpoint, score
+    ON CONFLICT (id) DO NOTHING RETURNING id, site, survey, answered_at, channel, touchpoint, locale, score
   ), deltas AS (
     INSERT INTO response_count_deltas (site, survey, width, start, channel, score, n) ${countRowsSql('stored', '1')}
   )

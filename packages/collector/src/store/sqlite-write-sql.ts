@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ROW_COLUMNS, type ResponseRow } from './rows.js';
-import { ALL_CHANNELS, COUNT_WIDTHS, SCORE_COLUMNS, TOUCHPOINT_SLICE } from './sqlite-migrations.js';
+import { ALL_CHANNELS, COUNT_WIDTHS, LOCALE_SLICE, SCORE_COLUMNS, TOUCHPOINT_SLICE } from './sqlite-migrations.js';
 
 /** Stores rows; resolves to how many were new. */
 export type InsertOp = { type: 'insert'; rows: ResponseRow[] };
@@ -28,8 +28,8 @@ const at = (column: (typeof ROW_COLUMNS)[number]) => ROW_COLUMNS.indexOf(column)
  *
  * The hourly and daily counts reports read are kept in the same transaction as the rows, added up per
  * transaction by hour (the daily counts are sums of hours), so a commit of many answers to the same hour
- * writes each row of counts once. Each answer counts three times per width: under its channel, under every
- * channel, and under its touchpoint (TOUCHPOINT_SLICE). A row of counts is [site, survey, width, start, channel, n0 … n10], as `score_counts` keeps it.
+ * writes each row of counts once. Each answer counts four times per width: under its channel, under every
+ * channel, under its touchpoint (TOUCHPOINT_SLICE) and under its locale (LOCALE_SLICE). A row of counts is [site, survey, width, start, channel, n0 … n10], as `score_counts` keeps it.
  */
 export const WRITE_SQL_SOURCE = `
 function prepareWriteSql(db, deleteChunkRows) {
@@ -37,6 +37,7 @@ function prepareWriteSql(db, deleteChunkRows) {
   const DAY = ${COUNT_WIDTHS[1]};
   const ALL = ${JSON.stringify(ALL_CHANNELS)};
   const TOUCHPOINT = ${JSON.stringify(TOUCHPOINT_SLICE)};
+  const LOCALE = ${JSON.stringify(LOCALE_SLICE)};
   const floorTo = (value, width) => value - (((value % width) + width) % width);
   const insert = db.prepare('INSERT INTO responses (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING');
   const count = db.prepare('INSERT INTO score_counts (site, survey, width, start, channel, ${SCORE_COLUMNS.join(', ')}) ' +
@@ -45,7 +46,7 @@ function prepareWriteSql(db, deleteChunkRows) {
   const prune = db.prepare('DELETE FROM score_counts WHERE site = ? AND survey = ? AND width = ? AND start = ? AND channel = ? ' +
     'AND max(${SCORE_COLUMNS.join(', ')}) <= 0');
   const remove = db.prepare('DELETE FROM responses WHERE rowid > ? AND rowid <= ? AND (anonymous_id = ? OR user_id = ?) ' +
-    'RETURNING site, survey, answered_at AS at, channel, touchpoint, score');
+    'RETURNING site, survey, answered_at AS at, channel, touchpoint, locale, score');
   const lastRow = db.prepare('SELECT max(rowid) FROM responses').pluck();
   const SCORES = ${SCORE_COLUMNS.length};
   const vector = (site, survey, width, start, channel) => {
@@ -60,11 +61,12 @@ function prepareWriteSql(db, deleteChunkRows) {
     if (!entry) counts.set(key, (entry = vector(site, survey, HOUR, hour, channel)));
     entry[5 + score] += delta;
   }
-  function tally(counts, site, survey, answeredAt, channel, touchpoint, score, delta) {
+  function tally(counts, site, survey, answeredAt, channel, touchpoint, locale, score, delta) {
     const hour = floorTo(answeredAt, HOUR);
     add(counts, site, survey, hour, channel, score, delta);
     add(counts, site, survey, hour, ALL, score, delta);
     add(counts, site, survey, hour, touchpoint === null ? TOUCHPOINT : TOUCHPOINT + touchpoint, score, delta);
+    add(counts, site, survey, hour, LOCALE + locale, score, delta);
   }
   function write(entry) {
     let changed = false;
@@ -95,14 +97,14 @@ function prepareWriteSql(db, deleteChunkRows) {
       const last = lastRow.get() ?? 0;
       const end = Math.min(op.after + deleteChunkRows, last);
       const gone = remove.all(op.after, end, op.id, op.id);
-      for (const row of gone) tally(counts, row.site, row.survey, row.at, row.channel, row.touchpoint, row.score, -1);
+      for (const row of gone) tally(counts, row.site, row.survey, row.at, row.channel, row.touchpoint, row.locale, row.score, -1);
       return [gone.length, end >= last ? null : end];
     }
     let accepted = 0;
     for (const row of op.rows) {
       if (insert.run(row).changes === 0) continue;
       accepted += 1;
-      tally(counts, row[${at('site')}], row[${at('survey')}], row[${at('answered_at')}], row[${at('channel')}], row[${at('touchpoint')}], row[${at('score')}], 1);
+      tally(counts, row[${at('site')}], row[${at('survey')}], row[${at('answered_at')}], row[${at('channel')}], row[${at('touchpoint')}], row[${at('locale')}], row[${at('score')}], 1);
     }
     return accepted;
   }

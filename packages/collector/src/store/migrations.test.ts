@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
+
+// A database records the versions it applied, never their SQL: a released migration edited afterwards
+// (directly, or through a helper that builds its SQL) would leave existing databases silently different
+// from new ones. Changing the schema means appending a migration, and adding its fingerprint here.
+const fingerprint = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
+
+describe('migrations', () => {
+  it('never change once released: SQLite', () => {
+    expect(SQLITE_MIGRATIONS.map((m) => [m.version, m.name, fingerprint(m.sql)])).toEqual([
+      [1, 'responses', '07745cfa6375212a'],
+      [2, 'rollups', '63b7b8076892bec6'],
+      [3, 'score vectors', 'cf896b3e2ad2d2a2'],
+      [4, 'touchpoint and locale counts', 'da6b34bcfeaeb861'],
+    ]);
+  });
+
+  it('never change once released: PostgreSQL', () => {
+    expect(POSTGRES_MIGRATIONS.map((m) => [m.version, m.name, fingerprint(m.sql)])).toEqual([
+      [1, 'responses', '9a586f67805164e7'],
+      [2, 'rollups', '986b26bead53cac9'],
+      [3, 'shared rate limits', 'ce800ad431bb1d8c'],
+      [4, 'touchpoint and locale counts', '63aa5b0c9d915a3a'],
+    ]);
+  });
+});
