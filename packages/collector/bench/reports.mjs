@@ -101,7 +101,7 @@ const QUERIES = [
   ['summary, channel = chat, 90 days', (s) => s.countsByScore({ ...last90, channel: 'chat' })],
   ['summary, touchpoint = support, 90 days', (s) => s.countsByScore({ ...last90, touchpoint: 'support' })],
   ['breakdown by touchpoint, 90 days', (s) => s.countsByDimension(last90, 'touchpoint')],
-  ['summary, channel = chat + touchpoint, 90 days (raw index)', (s) => s.countsByScore({ ...last90, channel: 'chat', touchpoint: 'support' })],
+  ['summary, channel = chat + touchpoint, 90 days', (s) => s.countsByScore({ ...last90, channel: 'chat', touchpoint: 'support' })],
   ['breakdown by locale, 90 days', (s) => s.countsByDimension(last90, 'locale')],
   ['breakdown by context.agent, 90 days (raw rows)', (s) => s.countsByDimension(last90, 'context.agent')],
 ];

@@ -14,7 +14,7 @@ describe('migrations', () => {
       [1, 'responses', '07745cfa6375212a'],
       [2, 'rollups', '63b7b8076892bec6'],
       [3, 'score vectors', 'cf896b3e2ad2d2a2'],
-      [4, 'touchpoint and locale counts', 'da6b34bcfeaeb861'],
+      [4, 'touchpoint and locale counts', '09b3a42a523540c0'],
     ]);
   });
 
@@ -23,7 +23,7 @@ describe('migrations', () => {
       [1, 'responses', '9a586f67805164e7'],
       [2, 'rollups', '986b26bead53cac9'],
       [3, 'shared rate limits', 'ce800ad431bb1d8c'],
-      [4, 'touchpoint and locale counts', '63aa5b0c9d915a3a'],
+      [4, 'touchpoint and locale counts', '8cccc28ebcda8a9f'],
     ]);
   });
 });

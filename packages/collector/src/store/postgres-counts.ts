@@ -119,7 +119,7 @@ export function countQuery(filter: ResponseFilter, segments: readonly Segment[],
           SELECT DISTINCT channel FROM response_count_deltas WHERE site = $1 AND survey = $2 AND channel >= ${from} AND channel < ${to})),`;
     }
     const channel = (alias: string) => `${alias}.channel = ANY(${keys === null ? '(SELECT keys FROM tk)::text[]' : `${keys}::text[]`})`;
-    const value = (alias: string) => sliceValueSql(alias, dimension, 'NULL::text');
+    const value = (alias: string) => sliceValueSql(alias, dimension, 'NULL::text', slice.prefix);
     const pieces = `unnest(${$(counts.map((p) => p.key))}::int[], ${$(counts.map((p) => p.width))}::bigint[], ${$(counts.map((p) => p.a))}::bigint[], ${$(counts.map((p) => p.b))}::bigint[])`;
     // The counts: one index range per piece (LATERAL with OFFSET 0, which keeps the planner from pulling
     // the subquery up into a hash join over the survey's every count: 137 against 2 ms for a 90-day

@@ -96,11 +96,12 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     name: 'touchpoint and locale counts',
-    // As SQLite's migration 4: hourly and daily counts per touchpoint and per locale, under
-    // TOUCHPOINT_SLICE and LOCALE_SLICE keys of channel.
+    // As SQLite's migration 4: hourly and daily counts per touchpoint, per locale and per channel and
+    // touchpoint, under TOUCHPOINT_SLICE, LOCALE_SLICE and CHANNEL_TOUCHPOINT_SLICE keys of channel.
     sql: `
       INSERT INTO response_counts (site, survey, width, start, channel, score, n)
-        ${countRowsSql('responses', '1', COUNT_WIDTHS.flatMap((w) => [[w, `chr(1) || coalesce(touchpoint, '')`] as const, [w, 'chr(2) || locale'] as const]))};
+        ${countRowsSql('responses', '1', COUNT_WIDTHS.flatMap((w) =>
+          [`chr(1) || coalesce(touchpoint, '')`, 'chr(2) || locale', `chr(3) || channel || chr(1) || coalesce(touchpoint, '')`].map((key) => [w, key] as const)))};
     `,
   },
 ];

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ROW_COLUMNS, type ResponseRow } from './rows.js';
-import { ALL_CHANNELS, COUNT_WIDTHS, LOCALE_SLICE, SCORE_COLUMNS, TOUCHPOINT_SLICE } from './sqlite-migrations.js';
+import { ALL_CHANNELS, CHANNEL_TOUCHPOINT_SLICE, COUNT_WIDTHS, LOCALE_SLICE, SCORE_COLUMNS, TOUCHPOINT_SLICE } from './sqlite-migrations.js';
 
 /** Stores rows; resolves to how many were new. */
 export type InsertOp = { type: 'insert'; rows: ResponseRow[] };
@@ -28,8 +28,9 @@ const at = (column: (typeof ROW_COLUMNS)[number]) => ROW_COLUMNS.indexOf(column)
  *
  * The hourly and daily counts reports read are kept in the same transaction as the rows, added up per
  * transaction by hour (the daily counts are sums of hours), so a commit of many answers to the same hour
- * writes each row of counts once. Each answer counts four times per width: under its channel, under every
- * channel, under its touchpoint (TOUCHPOINT_SLICE) and under its locale (LOCALE_SLICE). A row of counts is [site, survey, width, start, channel, n0 … n10], as `score_counts` keeps it.
+ * writes each row of counts once. Each answer counts five times per width: under its channel, under every
+ * channel, under its touchpoint (TOUCHPOINT_SLICE), its locale (LOCALE_SLICE), and its channel and
+ * touchpoint together (CHANNEL_TOUCHPOINT_SLICE). A row of counts is [site, survey, width, start, channel, n0 … n10], as `score_counts` keeps it.
  */
 export const WRITE_SQL_SOURCE = `
 function prepareWriteSql(db, deleteChunkRows) {
@@ -38,6 +39,7 @@ function prepareWriteSql(db, deleteChunkRows) {
   const ALL = ${JSON.stringify(ALL_CHANNELS)};
   const TOUCHPOINT = ${JSON.stringify(TOUCHPOINT_SLICE)};
   const LOCALE = ${JSON.stringify(LOCALE_SLICE)};
+  const PAIR = ${JSON.stringify(CHANNEL_TOUCHPOINT_SLICE)};
   const floorTo = (value, width) => value - (((value % width) + width) % width);
   const insert = db.prepare('INSERT INTO responses (${ROW_COLUMNS.join(', ')}) VALUES (${ROW_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING');
   const count = db.prepare('INSERT INTO score_counts (site, survey, width, start, channel, ${SCORE_COLUMNS.join(', ')}) ' +
@@ -67,6 +69,7 @@ function prepareWriteSql(db, deleteChunkRows) {
     add(counts, site, survey, hour, ALL, score, delta);
     add(counts, site, survey, hour, touchpoint === null ? TOUCHPOINT : TOUCHPOINT + touchpoint, score, delta);
     add(counts, site, survey, hour, LOCALE + locale, score, delta);
+    add(counts, site, survey, hour, PAIR + channel + (touchpoint === null ? TOUCHPOINT : TOUCHPOINT + touchpoint), score, delta);
   }
   function write(entry) {
     let changed = false;

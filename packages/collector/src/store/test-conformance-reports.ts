@@ -57,7 +57,7 @@ export function reportConformance({ create, reopen }: OpenStores): void {
       const zones = ['UTC', 'Asia/Tokyo', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe'];
       for (const timeZone of zones) {
         for (const interval of ['day', 'week', 'month'] as const) {
-          for (const filter of [filters[0]!, filters[1]!, filters[2]!, filters[3]!, filters[5]!]) {
+          for (const filter of [filters[0]!, filters[1]!, filters[2]!, filters[3]!, filters[4]!, filters[5]!]) {
             const options = { interval, timeZone };
             const reference = new Map<string, number[]>();
             for (const r of expected(data, filter)) {
@@ -131,7 +131,7 @@ export function reportConformance({ create, reopen }: OpenStores): void {
         ['context.missing', () => null],
       ];
       for (const [by, value] of dims) {
-        for (const filter of [filters[0]!, filters[1]!, filters[2]!, filters[5]!, filters[3]!]) {
+        for (const filter of [filters[0]!, filters[1]!, filters[2]!, filters[5]!, filters[3]!, filters[4]!]) {
           const groups = new Map<string | null, number[]>();
           for (const r of expected(data, filter)) groups.set(value(r), [...(groups.get(value(r)) ?? []), r.score]);
           const got = await store.countsByDimension(filter, by);
