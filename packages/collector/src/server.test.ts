@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -28,5 +28,29 @@ describe('startServer', () => {
     await closed;
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(Buffer.concat(received).toString()).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  it('takes the port before opening the store: 503 with Retry-After while it opens, nothing left when it fails', async () => {
+    // A "database" that accepts connections and never answers keeps the store opening until it closes.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const free = createServer();
+    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', resolve));
+    const port = (free.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => free.close(() => resolve()));
+    const databaseUrl = `postgres://postgres@127.0.0.1:${(silent.address() as AddressInfo).port}/test`;
+    const start = startServer({ port, host: '127.0.0.1', databaseUrl, config: { sites: [] }, widgetDir: false, logger: silentLogger });
+    const failed = start.then(() => 'started', (error: Error) => error.message);
+    let response: Response | undefined;
+    for (let i = 0; i < 50 && !response; i++) response = await fetch(`http://127.0.0.1:${port}/health`).catch(() => new Promise<undefined>((r) => setTimeout(r, 20)));
+    expect(response!.status).toBe(503);
+    expect(response!.headers.get('retry-after')).toBe('1');
+    expect(await response!.json()).toMatchObject({ error: { code: 'unavailable' } });
+    for (const socket of sockets) socket.destroy();
+    silent.close();
+    expect(await failed).not.toBe('started');
+    // The failed start let the port go.
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
   });
 });

@@ -1,9 +1,8 @@
-import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { createAdaptorServer } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { KoeConfig, KoeConfigInput } from '@koe/core';
 import { createApp } from './app.js';
@@ -11,7 +10,6 @@ import { parseConfig } from './config/load.js';
 import { watchConfig, type ConfigHolder } from './config/watch.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { openStore } from './open-store.js';
-import { isPostgresUrl } from './store/index.js';
 import type { Store } from './store/store.js';
 
 /** Options of `startServer`; each has the CLI's default. */
@@ -84,20 +82,46 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       : watchConfig(options.config ?? './koe.config.json', { logger, allowMissing: options.allowMissingConfig ?? false });
   const fixed = typeof options.config === 'object' ? parseConfig(options.config) : undefined;
   const config = () => holder?.current ?? fixed!;
+  // Node's defaults let a client trickle a body for 300 s, holding its connection; an answer is at most 64 KB.
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const server = createServer({
+    requestTimeout,
+    headersTimeout: Math.min(requestTimeout, 20_000),
+    // How often Node looks for requests past those limits (30 s by default).
+    connectionsCheckingInterval: Math.max(50, Math.min(requestTimeout / 3, 5_000)),
+  });
+  // The port is taken before the store is opened, so a start that cannot listen creates no database
+  // file; until the store is open (migrations may take seconds), requests get 503 and retry.
+  server.on('request', starting);
+  const host = options.host ?? '0.0.0.0';
+  const requested = options.port ?? 8787;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(requested, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    holder?.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new ListenError(`port ${requested} is already in use on ${host}: stop the other server or choose another port (--port or KOE_PORT)`, code);
+    if (code === 'EACCES') throw new ListenError(`no permission to listen on port ${requested} (ports below 1024 need privileges): choose another with --port or KOE_PORT`, code);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new ListenError(`cannot listen on host ${host}: no such local address (--host)`, code);
+    throw new ListenError(`cannot listen on ${host}:${requested}: ${(error as Error).message}`, code);
+  }
   const ownsStore = options.store === undefined;
-  // A SQLite file this start creates is removed again if the start fails (a typo in --db or a port in use
-  // must not leave an empty database behind); an existing one is never touched.
-  const db = options.db ?? './koe.db';
-  const newFile = ownsStore && !options.databaseUrl && !isPostgresUrl(db) && db !== ':memory:' && !existsSync(db) ? resolve(db) : undefined;
   let store: Store;
   try {
     store = options.store ?? (await openStore({
       databaseUrl: options.databaseUrl,
-      db,
+      db: options.db ?? './koe.db',
       ...(options.sqliteMmapBytes !== undefined ? { sqlite: { mmapBytes: options.sqliteMmapBytes } } : {}),
     }));
   } catch (error) {
     holder?.close();
+    await stopListening(server);
     throw error;
   }
   const widgetDir = options.widgetDir === false ? undefined : (options.widgetDir ?? defaultWidgetDir());
@@ -112,37 +136,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...(widgetDir ? { widgetDir } : {}),
     ...(options.staticDirs ? { staticDirs: options.staticDirs } : {}),
   });
-  // Node's defaults let a client trickle a body for 300 s, holding its connection; an answer is at most 64 KB.
-  const requestTimeout = options.requestTimeoutMs ?? 30_000;
-  const server = createAdaptorServer({
-    fetch: app.fetch,
-    serverOptions: {
-      requestTimeout,
-      headersTimeout: Math.min(requestTimeout, 20_000),
-      // How often Node looks for requests past those limits (30 s by default).
-      connectionsCheckingInterval: Math.max(50, Math.min(requestTimeout / 3, 5_000)),
-    },
-  }) as Server;
-  const host = options.host ?? '0.0.0.0';
-  const requested = options.port ?? 8787;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(requested, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-  } catch (error) {
-    holder?.close();
-    if (ownsStore) await store.close().catch(() => {});
-    if (newFile) for (const suffix of ['', '-wal', '-shm']) rmSync(`${newFile}${suffix}`, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new ListenError(`port ${requested} is already in use on ${host}: stop the other server or choose another port (--port or KOE_PORT)`, code);
-    if (code === 'EACCES') throw new ListenError(`no permission to listen on port ${requested} (ports below 1024 need privileges): choose another with --port or KOE_PORT`, code);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new ListenError(`cannot listen on host ${host}: no such local address (--host)`, code);
-    throw new ListenError(`cannot listen on ${host}:${requested}: ${(error as Error).message}`, code);
-  }
+  server.off('request', starting);
+  server.on('request', getRequestListener(app.fetch));
   const port = (server.address() as AddressInfo).port;
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
@@ -175,4 +170,10 @@ function stopListening(server: Server, graceMs = 10_000): Promise<void> {
     });
     server.closeIdleConnections();
   });
+}
+
+/** The answer while the store opens: 503 with Retry-After, which the widget and servers retry. */
+function starting(_request: IncomingMessage, response: ServerResponse): void {
+  response.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1', 'Cache-Control': 'no-store' });
+  response.end(JSON.stringify({ error: { code: 'unavailable', message: 'The collector is starting; retry in a second' } }));
 }

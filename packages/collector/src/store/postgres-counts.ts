@@ -88,7 +88,7 @@ export class CountCompactor {
 /**
  * One statement (one snapshot) counting segments by score, and by a dimension when asked: from the
  * hourly and daily counts plus the deltas not yet compacted where they can answer (see countSlice), from
- * raw rows for the rest (sub-hour edges, other dimensions, a channel and a touchpoint at once).
+ * raw rows for the rest (sub-hour edges, context keys, the breakdowns countSlice names).
  */
 export function countQuery(filter: ResponseFilter, segments: readonly Segment[], dimension: DimensionColumn | null): { sql: string; params: unknown[] } {
   const params: unknown[] = [filter.site, filter.survey];

@@ -200,7 +200,8 @@ export class SqliteStore implements Store {
   /** Counts per segment, dimension value and score, from one read snapshot. */
   #count(filter: ResponseFilter, segments: readonly Segment[], dimension: DimensionColumn | null): CountRow[] {
     if (segments.length === 0) return [];
-    // The hourly and daily counts know site, survey, channel or touchpoint, and score; anything else reads raw rows.
+    // The hourly and daily counts know site, survey, channel, touchpoint, locale and score (see countSlice);
+    // anything else reads raw rows.
     const slice = countSlice(filter, dimension);
     const { counts, raw } = slice !== null ? coverSegments(segments) : { counts: [], raw: segments };
     const channel = filter.channel === undefined ? [] : [filter.channel];

@@ -63,7 +63,7 @@ function prepareWriteSql(db, deleteChunkRows) {
   function tally(groups, site, survey, answeredAt, channel, touchpoint, locale, score, delta) {
     const hour = floorTo(answeredAt, HOUR);
     const slice = touchpoint === null ? TOUCHPOINT : TOUCHPOINT + touchpoint;
-    const key = hour + '\u0000' + channel + slice + '\u0000' + locale + '\u0000' + survey + '\u0000' + site;
+    const key = hour + '\\u0000' + channel + slice + '\\u0000' + locale + '\\u0000' + survey + '\\u0000' + site;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { site, survey, hour, keys: [channel, ALL, slice, LOCALE + locale, PAIR + channel + slice], n: vector('', '', 0, 0, '') }));
     group.n[5 + score] += delta;
@@ -72,7 +72,7 @@ function prepareWriteSql(db, deleteChunkRows) {
     const counts = new Map();
     for (const { site, survey, hour, keys, n } of groups.values()) {
       for (const channel of keys) {
-        const key = hour + '\u0000' + channel + '\u0000' + survey + '\u0000' + site;
+        const key = hour + '\\u0000' + channel + '\\u0000' + survey + '\\u0000' + site;
         let entry = counts.get(key);
         if (!entry) counts.set(key, (entry = vector(site, survey, HOUR, hour, channel)));
         for (let i = 5; i < entry.length; i++) entry[i] += n[i];
