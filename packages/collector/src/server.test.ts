@@ -43,7 +43,8 @@ describe('startServer', () => {
     const start = startServer({ port, host: '127.0.0.1', databaseUrl, config: { sites: [] }, widgetDir: false, logger: silentLogger });
     const failed = start.then(() => 'started', (error: Error) => error.message);
     let response: Response | undefined;
-    for (let i = 0; i < 50 && !response; i++) response = await fetch(`http://127.0.0.1:${port}/health`).catch(() => new Promise<undefined>((r) => setTimeout(r, 20)));
+    const pause = () => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 20));
+    for (let i = 0; i < 50 && !response; i++) response = await fetch(`http://127.0.0.1:${port}/health`).catch(pause);
     expect(response!.status).toBe(503);
     expect(response!.headers.get('retry-after')).toBe('1');
     expect(await response!.json()).toMatchObject({ error: { code: 'unavailable' } });
