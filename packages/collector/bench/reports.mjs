@@ -102,6 +102,7 @@ const QUERIES = [
   ['summary, touchpoint = support, 90 days', (s) => s.countsByScore({ ...last90, touchpoint: 'support' })],
   ['breakdown by touchpoint, 90 days', (s) => s.countsByDimension(last90, 'touchpoint')],
   ['summary, channel = chat + touchpoint, 90 days', (s) => s.countsByScore({ ...last90, channel: 'chat', touchpoint: 'support' })],
+  ['breakdown by channel, touchpoint = support, 90 days', (s) => s.countsByDimension({ ...last90, touchpoint: 'support' }, 'channel')],
   ['breakdown by locale, 90 days', (s) => s.countsByDimension(last90, 'locale')],
   ['breakdown by context.agent, 90 days (raw rows)', (s) => s.countsByDimension(last90, 'context.agent')],
 ];

@@ -1,17 +1,22 @@
+import { Channel } from '@koe/core';
 import type { DimensionColumn } from './report-plan.js';
 import { ALL_CHANNELS, CHANNEL_SLICES_FROM, CHANNEL_TOUCHPOINT_SLICE, LOCALE_SLICE, TOUCHPOINT_SLICE } from './sqlite-migrations.js';
 import type { ResponseFilter } from './store.js';
 
 /**
- * Which of the kept counts answer a report: those under one `channel` key (`one`), or a range of keys (a
- * breakdown: every channel's own, every touchpoint's, every locale's, or every touchpoint's within one
- * channel). `prefix`: how many characters of a key come before the touchpoint or locale it counts.
+ * Which of the kept counts answer a report: those under some `channel` keys (`keys`), or a range of keys
+ * (a breakdown: every channel's own, every touchpoint's, every locale's, or every touchpoint's within one
+ * channel). A dimension's value is what is left of a key without its first `prefix` and last `suffix`
+ * characters (`suffix`: 0 when absent).
  */
-export type CountSlice = ({ one: string } | { from: string; to: string | null; value: 'channel' | 'touchpoint' | 'locale' }) & { prefix: number };
+export type CountSlice = ({ keys: string[] } | { from: string; to: string | null; value: 'channel' | 'touchpoint' | 'locale' }) & {
+  prefix: number;
+  suffix?: number;
+};
 
 /**
  * The counts' slice that answers a filter and dimension, or null when only raw rows can: a breakdown by
- * channel within one touchpoint, by locale within a channel or a touchpoint, or by a context key.
+ * locale within a channel or a touchpoint, or by a context key.
  */
 export function countSlice(filter: Pick<ResponseFilter, 'channel' | 'touchpoint'>, dimension: DimensionColumn | null): CountSlice | null {
   const { channel, touchpoint } = filter;
@@ -20,27 +25,35 @@ export function countSlice(filter: Pick<ResponseFilter, 'channel' | 'touchpoint'
   if (column === 'locale') {
     return channel === undefined && touchpoint === undefined ? { from: LOCALE_SLICE, to: CHANNEL_TOUCHPOINT_SLICE, value: 'locale', prefix: LOCALE_SLICE.length } : null;
   }
-  if (column === 'channel' && touchpoint !== undefined) return null;
-  // A filter on the dimension itself is its one slice (whose value is the filter's).
+  // By channel within a touchpoint: the touchpoint's key under each channel (SQL counts characters, as
+  // a spread string does: code points).
+  if (column === 'channel' && touchpoint !== undefined) {
+    const keys = (channel === undefined ? Channel.options : [channel]).map((c) => CHANNEL_TOUCHPOINT_SLICE + c + TOUCHPOINT_SLICE + touchpoint);
+    return { keys, prefix: CHANNEL_TOUCHPOINT_SLICE.length, suffix: TOUCHPOINT_SLICE.length + [...touchpoint].length };
+  }
+  // A filter on the dimension itself is its one key (whose value is the filter's).
   if (channel !== undefined && (touchpoint !== undefined || column === 'touchpoint')) {
     const pair = CHANNEL_TOUCHPOINT_SLICE + channel + TOUCHPOINT_SLICE;
     const prefix = pair.length;
-    return touchpoint !== undefined ? { one: pair + touchpoint, prefix } : { from: pair, to: CHANNEL_TOUCHPOINT_SLICE + channel + LOCALE_SLICE, value: 'touchpoint', prefix };
+    return touchpoint !== undefined ? { keys: [pair + touchpoint], prefix } : { from: pair, to: CHANNEL_TOUCHPOINT_SLICE + channel + LOCALE_SLICE, value: 'touchpoint', prefix };
   }
-  if (channel !== undefined) return { one: channel, prefix: 0 };
-  if (touchpoint !== undefined) return { one: TOUCHPOINT_SLICE + touchpoint, prefix: TOUCHPOINT_SLICE.length };
+  if (channel !== undefined) return { keys: [channel], prefix: 0 };
+  if (touchpoint !== undefined) return { keys: [TOUCHPOINT_SLICE + touchpoint], prefix: TOUCHPOINT_SLICE.length };
   if (column === 'channel') return { from: CHANNEL_SLICES_FROM, to: null, value: 'channel', prefix: 0 };
   if (column === 'touchpoint') return { from: TOUCHPOINT_SLICE, to: LOCALE_SLICE, value: 'touchpoint', prefix: TOUCHPOINT_SLICE.length };
-  return { one: ALL_CHANNELS, prefix: 0 };
+  return { keys: [ALL_CHANNELS], prefix: 0 };
 }
 
 /**
- * SQL for a count row's dimension value from its `channel` key (the same in SQLite and PostgreSQL): the
- * channel, the touchpoint (NULL for answers without one) or locale after the key's `prefix`, or `none`
- * when the report has no dimension.
+ * SQL for a count row's dimension value from its `channel` key (the same in SQLite and PostgreSQL, whose
+ * substr and length count characters): the key without the slice's prefix and suffix (NULL when nothing
+ * is left: answers without a touchpoint), or `none` when the report has no dimension.
  */
-export function sliceValueSql(alias: string, dimension: DimensionColumn | null, none: string, prefix: number): string {
+export function sliceValueSql(alias: string, dimension: DimensionColumn | null, none: string, slice: Pick<CountSlice, 'prefix' | 'suffix'>): string {
   if (dimension === null || !('column' in dimension)) return none;
-  if (dimension.column === 'channel') return `${alias}.channel`;
-  return `nullif(substr(${alias}.channel, ${prefix + 1}), '')`;
+  const key = `${alias}.channel`;
+  const { prefix, suffix = 0 } = slice;
+  if (prefix === 0 && suffix === 0) return key;
+  const value = suffix === 0 ? `substr(${key}, ${prefix + 1})` : `substr(${key}, ${prefix + 1}, length(${key}) - ${prefix + suffix})`;
+  return `nullif(${value}, '')`;
 }

@@ -210,12 +210,12 @@ export class SqliteStore implements Store {
       // concat, not push(...): a breakdown by a context key may return more groups than a call takes arguments.
       let rows: CountRow[] = [];
       if (counts.length > 0 && slice !== null) {
-        const keys = 'one' in slice ? [slice.one] : slice.to === null ? [slice.from] : [slice.from, slice.to];
+        const keys = 'keys' in slice ? slice.keys : slice.to === null ? [slice.from] : [slice.from, slice.to];
         const sql = `WITH p(k, w, a, b) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?))
-          SELECT p.k AS k, ${sliceValueSql('c', dimension, 'NULL', slice.prefix)} AS v, ${SCORE_COLUMNS.map((n) => `sum(c.${n}) AS ${n}`).join(', ')}
+          SELECT p.k AS k, ${sliceValueSql('c', dimension, 'NULL', slice)} AS v, ${SCORE_COLUMNS.map((n) => `sum(c.${n}) AS ${n}`).join(', ')}
           FROM p CROSS JOIN score_counts c
           WHERE c.site = ? AND c.survey = ? AND c.width = p.w AND c.start >= p.a AND c.start < p.b AND ${
-            'one' in slice ? 'c.channel = ?' : slice.to === null ? 'c.channel >= ?' : 'c.channel >= ? AND c.channel < ?'
+            'keys' in slice ? `c.channel IN (${keys.map(() => '?').join(', ')})` : slice.to === null ? 'c.channel >= ?' : 'c.channel >= ? AND c.channel < ?'
           }
           GROUP BY 1, 2`;
         const json = JSON.stringify(counts.map((piece) => [piece.key, piece.width, piece.a, piece.b]));

@@ -37,6 +37,9 @@ export function reportConformance({ create, reopen }: OpenStores): void {
       { site: SITE, survey: NPS.id, from: new Date('2026-06-01T10:05:00Z'), to: new Date('2026-06-01T10:55:00Z') },
       { site: SITE, survey: 'nope' },
       { site: 'other-site', survey: NPS.id },
+      // Touchpoints of several bytes per character, and of two UTF-16 units per character.
+      { site: SITE, survey: NPS.id, touchpoint: '🛒 cart' },
+      { site: SITE, survey: NPS.id, channel: 'chat', touchpoint: 'お問い合わせ' },
     ];
 
     it('counts per score match core summarize over the same answers, for every filter', async () => {
@@ -131,7 +134,7 @@ export function reportConformance({ create, reopen }: OpenStores): void {
         ['context.missing', () => null],
       ];
       for (const [by, value] of dims) {
-        for (const filter of [filters[0]!, filters[1]!, filters[2]!, filters[5]!, filters[3]!, filters[4]!]) {
+        for (const filter of [filters[0]!, filters[1]!, filters[2]!, filters[5]!, filters[3]!, filters[4]!, filters[11]!, filters[12]!]) {
           const groups = new Map<string | null, number[]>();
           for (const r of expected(data, filter)) groups.set(value(r), [...(groups.get(value(r)) ?? []), r.score]);
           const got = await store.countsByDimension(filter, by);

@@ -23,7 +23,8 @@ export interface RandomResponsesOptions {
 }
 
 const CHANNELS: Channel[] = ['web', 'chat', 'email'];
-const TOUCHPOINTS = ['checkout', 'support', 'onboarding'];
+// Japanese and an emoji (two UTF-16 units, one character in SQL) keep the counts' key arithmetic honest.
+const TOUCHPOINTS = ['checkout', 'support', 'onboarding', 'お問い合わせ', '🛒 cart'];
 const LOCALES = ['en', 'ja', 'ja-JP'];
 const AGENTS = ['agent-1', 'agent-2', 'agent-3'];
 
