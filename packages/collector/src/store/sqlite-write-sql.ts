@@ -30,7 +30,8 @@ const at = (column: (typeof ROW_COLUMNS)[number]) => ROW_COLUMNS.indexOf(column)
  * transaction by hour (the daily counts are sums of hours), so a commit of many answers to the same hour
  * writes each row of counts once. Each answer counts five times per width: under its channel, under every
  * channel, under its touchpoint (TOUCHPOINT_SLICE), its locale (LOCALE_SLICE), and its channel and
- * touchpoint together (CHANNEL_TOUCHPOINT_SLICE). A row of counts is [site, survey, width, start, channel, n0 … n10], as `score_counts` keeps it.
+ * touchpoint together (CHANNEL_TOUCHPOINT_SLICE). A row of counts is [site, survey, width, start, channel,
+ * n0 … n10], as `score_counts` keeps it.
  */
 export const WRITE_SQL_SOURCE = `
 function prepareWriteSql(db, deleteChunkRows) {
@@ -65,7 +66,7 @@ function prepareWriteSql(db, deleteChunkRows) {
     const slice = touchpoint === null ? TOUCHPOINT : TOUCHPOINT + touchpoint;
     const key = hour + '\\u0000' + channel + slice + '\\u0000' + locale + '\\u0000' + survey + '\\u0000' + site;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { site, survey, hour, keys: [channel, ALL, slice, LOCALE + locale, PAIR + channel + slice], n: vector('', '', 0, 0, '') }));
+    if (!group) groups.set(key, (group = { site, survey, hour, keys: [channel, ALL, slice, LOCALE + locale, PAIR + channel + slice], n: vector(site, survey, HOUR, hour, '') }));
     group.n[5 + score] += delta;
   }
   function hourly(groups) {
