@@ -145,7 +145,7 @@ export function countQuery(filter: ResponseFilter, segments: readonly Segment[],
     // One range (summaries, breakdowns) is a plain range condition, which PostgreSQL can scan in parallel;
     // several (trends, the edges of a range read from counts) are one index range scan each (LATERAL with
     // OFFSET 0: joined, a column the index lacks, such as the locale, made the planner scan the whole table
-    // for two sub-hour edges, 270 against under 1 ms over 1,000,000 answers).
+    // for two sub-hour edges: 270 against 2 ms under EXPLAIN ANALYZE over 1,000,000 answers).
     parts.push(
       single
         ? `SELECT ${single.key}::int AS k, ${value} AS v, r.score, count(*) AS n FROM responses r
