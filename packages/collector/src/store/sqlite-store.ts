@@ -10,6 +10,7 @@ import { filterRange, type DimensionColumn, type Segment } from './report-plan.j
 import { READ_COLUMNS, fromRow, toRow, type ReadRow } from './rows.js';
 import { SCORE_COLUMNS, migrateSqlite } from './sqlite-migrations.js';
 import { SqliteWriter, type WriteStats } from './sqlite-writer.js';
+import { TALLY, registerTally, tallyRows } from './sqlite-tally.js';
 import type {
   Dimension,
   DimensionCounts,
@@ -88,6 +89,7 @@ export class SqliteStore implements Store {
       // breakdown by context key over 337,000 answers). Only this reading connection maps the file.
       this.#db.pragma(`mmap_size = ${options.mmapBytes ?? 1024 ** 3}`);
       migrateSqlite(this.#db);
+      registerTally(this.#db);
     } catch (error) {
       this.#db.close();
       throw error;
@@ -227,14 +229,13 @@ export class SqliteStore implements Store {
         const path = dimension !== null && 'contextKey' in dimension ? [`$."${dimension.contextKey}"`] : [];
         const value = dimension === null ? 'NULL' : 'column' in dimension ? `r.${dimension.column}` : 'json_extract(r.context, ?)';
         // Index-only for everything but locale and context: responses_time holds channel, score and touchpoint.
-        const sql = `${SEGMENTS} SELECT seg.k AS k, ${value} AS v, r.score AS score, count(*) AS n
+        const sql = `${SEGMENTS} SELECT ${TALLY}(seg.k, ${value}, r.score)
           FROM seg CROSS JOIN responses r INDEXED BY responses_time
           WHERE r.site = ? AND r.survey = ? AND r.answered_at >= seg.a AND r.answered_at < seg.b${channel.length ? ' AND r.channel = ?' : ''}${
             touchpoint.length ? ' AND r.touchpoint = ?' : ''
-          }
-          GROUP BY 1, 2, 3`;
+          }`;
         const json = JSON.stringify(raw.map((segment) => [segment.key, segment.a, segment.b]));
-        rows = rows.concat(this.#prepare(sql).all(json, ...path, filter.site, filter.survey, ...channel, ...touchpoint) as CountRow[]);
+        rows = rows.concat(tallyRows(this.#prepare(sql).pluck().get(json, ...path, filter.site, filter.survey, ...channel, ...touchpoint) as string));
       }
       return rows;
     });
