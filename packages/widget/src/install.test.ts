@@ -5,6 +5,7 @@ import { memoryStorage } from './storage.js';
 import { fakeFetch, loadLocale } from './test-support.js';
 import type { KoeOptions } from './options.js';
 import type { RenderOptions } from './ui/contract.js';
+import { css } from './ui/styles.js';
 
 type Win = Parameters<typeof install>[0];
 const win = window as Win;
@@ -89,6 +90,17 @@ describe('script-tag loader', () => {
     install(win, b.options);
     await tick();
     expect(b.calls[0]!.url).toBe('https://feedback.example.com/v1/sites/blog/surveys');
+  });
+
+  it('themes the survey from the tag\'s data attributes', async () => {
+    script('https://cdn.example/koe.js', { site: 'shop', accent: '#ffd400', position: 'bottom-left', colorScheme: 'dark', zIndex: '5' });
+    const { options, shown } = overrides([{ id: 'nps', kind: 'nps' }]);
+    install(win, options);
+    (win.koe as KoeGlobal).show('nps', { force: true });
+    await vi.waitFor(() => expect(shown).toHaveLength(1));
+    const { theme } = shown[0]!;
+    expect(theme).toMatchObject({ accent: '#ffd400', position: 'bottom-left', colorScheme: 'dark' });
+    expect(css(theme)).toContain('.f{z-index:5}');
   });
 
   it('does no harm when included twice: the second copy keeps the first instance', async () => {

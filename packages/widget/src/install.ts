@@ -1,6 +1,6 @@
 import { createRuntime } from './koe.js';
 import type { AnswerModule, KoeOptions, LocaleModule, UiModule } from './options.js';
-import type { Koe } from './types.js';
+import type { Koe, ThemeOptions } from './types.js';
 
 /** `window.koe` once the script has loaded: call it `koe('track', 'x')` or use its methods `koe.mount(…)`. */
 export type KoeGlobal = ((method: string, ...args: unknown[]) => unknown) & Koe & { loaded: true };
@@ -27,7 +27,8 @@ export function install(win: Window & { koe?: Stub | KoeGlobal }, overrides?: Pa
       site: d.site!,
       endpoint: d.endpoint ?? src.origin,
       locale: d.locale,
-      theme: { accent: d.accent, position: d.position as 'bottom-left', colorScheme: d.colorScheme as 'auto', zIndex: +d.zIndex! || undefined },
+      // The attributes as they are (a copy): the UI reads only the theme's keys, and makes z-index an integer itself.
+      theme: { ...d } as ThemeOptions,
       cooldownDays: d.cooldownDays ? +d.cooldownDays : undefined,
       window: win,
       loadUi: () => chunk('koe-ui.js') as Promise<UiModule>,
