@@ -532,4 +532,12 @@ describe('never breaks the page', () => {
     expect(events.shown).toHaveLength(1);
     expect(events.error).toMatchObject([{ code: 'api', message: 'koe: site "shop" has no survey "nope"' }]);
   });
+
+  it('reports a method that rejects with undefined, null or another falsy value', async () => {
+    const reasons: unknown[] = [undefined, null, 0, ''];
+    const { koe, events } = start({ loadAnswer: () => Promise.reject(reasons.shift()) });
+    for (let i = 0; i < 4; i++) await koe.headless('support').catch(() => {});
+    await tick();
+    expect(events.error).toEqual(['undefined', 'null', '0', ''].map((message) => ({ code: 'api', message })));
+  });
 });

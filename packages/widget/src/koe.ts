@@ -35,8 +35,9 @@ export function createRuntime(o: RuntimeOptions): Runtime {
   const storage = safeStorage(() => o.storage ?? win.localStorage);
   const { on, off, emit } = createEmitter();
   // The error reported last: a UI that fails to load in `mount` is reported as `ui`, and the rejection the
-  // guard sees next is the same error, not a second one.
-  let reported: unknown;
+  // guard sees next is the same error, not a second one. It starts as no value a method could reject with,
+  // so a rejection with `undefined` or `null` is reported too.
+  let reported: unknown = {};
   const fail = (code: ErrorEvent['code'], error: unknown) => emit('error', { code, message: String(((reported = error) as Error)?.message ?? error) });
   const visitor = createVisitor(storage, site);
   const visible = new Map<UiHandle, WireSurvey>();
@@ -203,7 +204,7 @@ export function createRuntime(o: RuntimeOptions): Runtime {
         outbox?.dispose();
       },
     },
-    (error) => error != reported && fail('api', error),
+    (error) => error !== reported && fail('api', error),
   );
 }
 
