@@ -489,6 +489,21 @@ describe('chat API', () => {
     expect(events.error).toEqual([{ code: 'ui', message: 'chunk failed' }]);
   });
 
+  it('concurrent mounts whose UI fails to load each report one ui error and no api one', async () => {
+    // Each load its own error, or all one (a bundler hands concurrent loads of a chunk the same promise).
+    let n = 0;
+    const own = start({ loadUi: () => Promise.reject(new Error(`chunk failed ${++n}`)) });
+    const shared = new Error('chunk failed');
+    const one = start({ loadUi: () => Promise.reject(shared) });
+    for (const { koe } of [own, one]) {
+      const mounts = [1, 2, 3].map(() => koe.mount('support', document.createElement('div')));
+      for (const mount of mounts) await expect(mount).rejects.toThrow('chunk failed');
+    }
+    await tick();
+    expect(own.events.error).toEqual([1, 2, 3].map((i) => ({ code: 'ui', message: `chunk failed ${i}` })));
+    expect(one.events.error).toEqual([1, 2, 3].map(() => ({ code: 'ui', message: 'chunk failed' })));
+  });
+
   it('mount renders inline into the element, regardless of a floating survey', async () => {
     const { koe, ui } = start();
     koe.track('checkout');

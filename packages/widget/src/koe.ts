@@ -34,11 +34,11 @@ export function createRuntime(o: RuntimeOptions): Runtime {
   const fetcher = o.fetch ?? win.fetch.bind(win);
   const storage = safeStorage(() => o.storage ?? win.localStorage);
   const { on, off, emit } = createEmitter();
-  // The error reported last: a UI that fails to load in `mount` is reported as `ui`, and the rejection the
-  // guard sees next is the same error, not a second one. It starts as no value a method could reject with,
-  // so a rejection with `undefined` or `null` is reported too.
-  let reported: unknown = {};
-  const fail = (code: ErrorEvent['code'], error: unknown) => emit('error', { code, message: String(((reported = error) as Error)?.message ?? error) });
+  // Errors of UI loads that failed in `mount`, reported as `ui`: the guard sees each again as that mount's
+  // rejection and takes it off rather than report it twice. One entry per failed mount, not a set: concurrent
+  // mounts may fail with one shared error (a bundler's cached chunk promise), or each with its own.
+  const reported: unknown[] = [];
+  const fail = (code: ErrorEvent['code'], error: unknown) => emit('error', { code, message: String((error as Error)?.message ?? error) });
   const visitor = createVisitor(storage, site);
   const visible = new Map<UiHandle, WireSurvey>();
   // The survey mounted in each element: mounting into it again (React strict mode runs an effect twice,
@@ -111,7 +111,7 @@ export function createRuntime(o: RuntimeOptions): Runtime {
     } catch (error) {
       floating &&= inline;
       fail('ui', error);
-      if (inline) throw error;
+      if (inline) throw (reported.push(error), error);
     }
   };
 
@@ -204,7 +204,8 @@ export function createRuntime(o: RuntimeOptions): Runtime {
         outbox?.dispose();
       },
     },
-    (error) => error !== reported && fail('api', error),
+    // indexOf is -1 for an error not reported yet: `>>> 0` makes it an index past the end, where splice takes nothing.
+    (error) => reported.splice(reported.indexOf(error) >>> 0, 1).length || fail('api', error),
   );
 }
 
