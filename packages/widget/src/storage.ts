@@ -26,10 +26,10 @@ export function safeStorage(get: () => KeyValueStorage | null | undefined): KeyV
   return { getItem: (k) => use((s) => s.getItem(k)), setItem: (k, v) => use((s) => s.setItem(k, v)) };
 }
 
-/** Parses JSON stored under `key`, or undefined when absent or corrupt. */
-export function readJson<T>(storage: KeyValueStorage, key: string): T | undefined {
+/** Parses JSON stored under `key`: null when absent (JSON.parse reads null as "null"), undefined when corrupt. */
+export function readJson<T>(storage: KeyValueStorage, key: string): T | null | undefined {
   try {
-    return JSON.parse(storage.getItem(key) ?? 'null') ?? undefined;
+    return JSON.parse(storage.getItem(key)!);
   } catch {
     return undefined;
   }

@@ -19,7 +19,7 @@ export interface VisitorState {
 /** Reads and updates the visitor state; every read goes to storage so decisions see other tabs' writes. */
 export interface Visitor {
   read(): VisitorState;
-  update(change: (state: VisitorState) => void): VisitorState;
+  update(change: (state: VisitorState) => void): void;
 }
 
 /** The visitor state of a site, stored under `koe:<site>`. */
@@ -38,7 +38,6 @@ export function createVisitor(storage: KeyValueStorage, site: string): Visitor {
       const state = read();
       change(state);
       storage.setItem(key, JSON.stringify(state));
-      return state;
     },
   };
 }
