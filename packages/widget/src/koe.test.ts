@@ -40,6 +40,8 @@ function fakeUi() {
 }
 
 const created: Runtime[] = [];
+/** A chat bubble in the transcript: an element in the document, as `mount` needs. */
+const bubbleElement = () => document.body.appendChild(document.createElement('div'));
 const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
 function start(
@@ -83,6 +85,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   while (created.length) created.pop()!.destroy();
+  document.body.replaceChildren();
 });
 
 describe('triggers', () => {
@@ -253,7 +256,7 @@ describe('throttling across tabs', () => {
 
   it('a score picked before close(), destroy() or a replacing mount is sent then, not held until the page goes', async () => {
     const a = start();
-    const bubble = document.createElement('div');
+    const bubble = bubbleElement();
     const closed = await a.koe.mount('support', bubble);
     a.ui.shown[0]!.onScore(3);
     closed.close();
@@ -440,8 +443,8 @@ describe('chat API', () => {
 
   it('mount into an element that already holds a survey replaces it (an effect run twice, as React strict mode does)', async () => {
     const { koe, ui, events } = start();
-    const bubble = document.createElement('div');
-    const other = document.createElement('div');
+    const bubble = bubbleElement();
+    const other = bubbleElement();
     // Both calls before either resolves: a cleanup could not have closed the first.
     const [first, second] = await Promise.all([koe.mount('support', bubble), koe.mount('checkout', bubble)]);
     expect(ui.shown.map((s) => [s.survey.id, s.closes])).toEqual([
@@ -463,7 +466,7 @@ describe('chat API', () => {
   it('mount after destroy rejects and draws nothing', async () => {
     const { koe, ui, events } = start();
     koe.destroy();
-    await expect(koe.mount('support', document.createElement('div'))).rejects.toThrow('koe: destroyed');
+    await expect(koe.mount('support', bubbleElement())).rejects.toThrow('koe: destroyed');
     expect(ui.shown).toEqual([]);
     expect(events.error).toMatchObject([{ code: 'api', message: 'koe: destroyed' }]);
   });
@@ -474,7 +477,7 @@ describe('chat API', () => {
     let module: unknown;
     const { koe, ui } = start({ loadUi: () => gate.then(() => module) as Promise<never> });
     module = ui.module;
-    const mounting = koe.mount('support', document.createElement('div'));
+    const mounting = koe.mount('support', bubbleElement());
     await tick();
     koe.destroy();
     release();
@@ -484,7 +487,7 @@ describe('chat API', () => {
 
   it('mount whose UI fails to load rejects and reports one ui error, not a second api one', async () => {
     const { koe, events } = start({ loadUi: () => Promise.reject(new Error('chunk failed')) });
-    await expect(koe.mount('support', document.createElement('div'))).rejects.toThrow('chunk failed');
+    await expect(koe.mount('support', bubbleElement())).rejects.toThrow('chunk failed');
     await tick();
     expect(events.error).toEqual([{ code: 'ui', message: 'chunk failed' }]);
   });
@@ -496,7 +499,7 @@ describe('chat API', () => {
     const shared = new Error('chunk failed');
     const one = start({ loadUi: () => Promise.reject(shared) });
     for (const { koe } of [own, one]) {
-      const mounts = [1, 2, 3].map(() => koe.mount('support', document.createElement('div')));
+      const mounts = [1, 2, 3].map(() => koe.mount('support', bubbleElement()));
       for (const mount of mounts) await expect(mount).rejects.toThrow('chunk failed');
     }
     await tick();
@@ -504,11 +507,33 @@ describe('chat API', () => {
     expect(one.events.error).toEqual([1, 2, 3].map(() => ({ code: 'ui', message: 'chunk failed' })));
   });
 
+  it('mount into an element that is not in the document rejects, draws nothing and counts no showing', async () => {
+    const { koe, ui, events } = start();
+    await expect(koe.mount('support', document.createElement('div'))).rejects.toThrow('koe: mount needs an element in the document');
+    expect(ui.shown).toEqual([]);
+    expect(events.shown).toBeUndefined();
+    expect(events.error).toMatchObject([{ code: 'api', message: 'koe: mount needs an element in the document' }]);
+    // Not counted as seen: the survey may still show by itself.
+    koe.show('support');
+    await tick();
+    expect(ui.shown).toHaveLength(1);
+  });
+
+  it('mount into an element the chat appends right after the call (the survey draws once its code has loaded)', async () => {
+    const { koe, ui, events } = start();
+    const bubble = document.createElement('div');
+    const mounting = koe.mount('support', bubble);
+    document.body.append(bubble);
+    await mounting;
+    expect(ui.shown.map((s) => s.target)).toEqual([bubble]);
+    expect(events.shown).toHaveLength(1);
+  });
+
   it('mount renders inline into the element, regardless of a floating survey', async () => {
     const { koe, ui } = start();
     koe.track('checkout');
     await tick();
-    const bubble = document.createElement('div');
+    const bubble = bubbleElement();
     const handle = await koe.mount('support', bubble, { context: { conversation: 'c-1' } });
     expect(ui.shown.map((s) => [s.survey.id, s.target])).toEqual([
       ['checkout', undefined],

@@ -95,8 +95,10 @@ export function createRuntime(o: RuntimeOptions): Runtime {
     floating ||= !inline;
     try {
       const [ui, lang, [context, m]] = await Promise.all([loadUi(), loadLocale(locale()), answerChunk()]);
-      // destroy() came while the chunks loaded: draw nothing (an inline mount then rejects).
-      if (destroyed) return;
+      // destroy() came while the chunks loaded, or the element is not in the page, where nobody would see the
+      // survey: draw nothing and count no showing (an inline mount then rejects). Checked only now, so a chat
+      // may append the element right after calling mount.
+      if (destroyed || (inline && !p.target!.isConnected)) return;
       visitor.update((s) => {
         s.s[survey.id] = now();
         if (!inline) s.l = now();
@@ -182,8 +184,8 @@ export function createRuntime(o: RuntimeOptions): Runtime {
         // Without an element (a querySelector that found nothing) it would float instead: refuse.
         if (!(target as Node | null)?.nodeType) throw TypeError('koe: mount needs an element');
         const handle = await present(await find(id), { ...options, target });
-        // Inline, present draws nothing only on a destroyed instance (a failure rejects).
-        if (!handle) throw Error('koe: destroyed');
+        // Inline, present draws nothing only on a destroyed instance or a detached element (a failure rejects).
+        if (!handle) throw Error(destroyed ? 'koe: destroyed' : 'koe: mount needs an element in the document');
         mounted.get(target)?.close();
         mounted.set(target, handle);
         return { close: handle.close };
