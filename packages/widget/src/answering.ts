@@ -7,7 +7,7 @@ import { idbOutboxStore } from './outbox-store.js';
 import type { KeyValueStorage } from './storage.js';
 import type { ChatOptions, Delivery, HeadlessSurvey, ShowOptions, WireSurvey } from './types.js';
 import type { UiHandle } from './ui/contract.js';
-import { uuid, uuidv7 } from './uuid.js';
+import { uuidv7 } from './uuid.js';
 import type { Visitor } from './visitor.js';
 
 /** What the runtime that loads this chunk shares with it: its options, with every default resolved. */
@@ -22,6 +22,8 @@ export interface RuntimeContext extends Omit<KoeOptions, 'locale'> {
   navigator: Navigator;
   /** The active locale when the answer is made. */
   locale: () => string;
+  /** The runtime's random UUID: dist/koe.js carries it already, so this chunk need not ship a second copy. */
+  uuid: () => string;
 }
 
 /** The runtime's context plus this chunk's outbox. */
@@ -43,9 +45,9 @@ export function start(c: RuntimeContext): AnswerContext {
     now: c.now,
     random: c.random ?? Math.random,
     emit: c.emit,
-    page: uuid(),
+    page: c.uuid(),
     locks: nav.locks,
-    beacon: nav.sendBeacon && ((url, body) => nav.sendBeacon(url, body)),
+    beacon: nav.sendBeacon?.bind(nav),
     mark: (waiting) => c.storage.setItem(waitingKey(c.site), waiting ? '1' : ''),
   });
   return { ...c, outbox };
@@ -56,7 +58,7 @@ export type Presentation = ShowOptions & ChatOptions & { target?: Element | unde
 
 /** One answer to one asking of a survey: a single id, so a held score and its final form, or a double submit, dedupe. */
 function answering(c: AnswerContext, survey: WireSurvey, p: Presentation) {
-  const id = uuidv7(c.now());
+  const id = uuidv7(c.now(), c.uuid());
   const categoryOf = (score: number) => categorize(survey.kind, score);
   const make = (score: number, comment?: string) =>
     answerOf({ id, site: c.site, survey, locale: c.locale(), channel: p.channel, context: p.context, visitor: c.visitor.read(), now: c.now() }, score, comment);

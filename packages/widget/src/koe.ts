@@ -56,7 +56,7 @@ export function createRuntime(o: RuntimeOptions): Runtime {
   const answerChunk = () =>
     (answers ??= o.loadAnswer().then(
       (m) => {
-        const context = m.start({ ...o, endpoint, visitor, emit, now, fetch: fetcher, storage, navigator: nav, locale });
+        const context = m.start({ ...o, endpoint, visitor, emit, now, fetch: fetcher, storage, navigator: nav, locale, uuid });
         outbox = context.outbox;
         return [context, m];
       },

@@ -104,7 +104,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
     }
     if (!status || status == 408 || status == 429 || status > 499) {
       const at = now();
-      const wait = Number(response?.headers.get('Retry-After')) * 1000 || 0;
+      const wait = +response?.headers.get('Retry-After')! * 1000 || 0;
       await put(
         batch.map((item) => {
           const k = (item.k ?? 0) + 1;
