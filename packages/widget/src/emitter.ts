@@ -13,8 +13,7 @@ export function createEmitter(): Emitter {
   return {
     on(event, listener) {
       // A listener that is not a function throws when called, inside emit's try: no need to check here.
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)!.add(listener as (payload: never) => void);
+      (listeners.get(event) ?? listeners.set(event, new Set()).get(event)!).add(listener as (payload: never) => void);
     },
     off(event, listener) {
       listeners.get(event)?.delete(listener as (payload: never) => void);

@@ -10,8 +10,8 @@ export interface SurveysOptions {
 }
 
 interface Cached {
-  /** ETag of the cached body. */
-  e?: string;
+  /** ETag of the cached body; null without one. */
+  e?: string | null;
   s: WireSurvey[];
 }
 
@@ -31,7 +31,7 @@ export async function loadSurveys({ endpoint, site, fetch, storage }: SurveysOpt
     if (!response.ok) throw new Error(`koe: HTTP ${response.status} for surveys`);
     const body = (await response.json()) as { surveys?: unknown };
     const surveys = (body.surveys ?? []) as WireSurvey[];
-    storage.setItem(key, JSON.stringify({ e: response.headers.get('ETag') ?? undefined, s: surveys } satisfies Cached));
+    storage.setItem(key, JSON.stringify({ e: response.headers.get('ETag'), s: surveys } satisfies Cached));
     return surveys;
   } catch (error) {
     if (cached) return cached.s;
