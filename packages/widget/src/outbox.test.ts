@@ -113,6 +113,16 @@ describe('outbox', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('sets no retry timer once disposed, even for a send already under way (a score destroy() sends)', async () => {
+    const { outbox, calls } = setup(() => Promise.reject(new TypeError('offline')));
+    const sending = outbox.add(response('a1'));
+    outbox.dispose();
+    expect(await sending).toBe('queued');
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(calls).toHaveLength(1);
+  });
+
   it('drops an answer the collector refuses with a 4xx and reports it, without retrying', async () => {
     const { outbox, calls, errors, store } = setup(() => new Response('{"error":{"message":"bad"}}', { status: 400 }));
     // Not "queued": it is gone, and a chat must not tell the visitor it was saved.

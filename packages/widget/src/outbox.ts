@@ -37,7 +37,7 @@ export interface Outbox {
   flush(force?: boolean): Promise<void>;
   /** On pagehide: hands what is left to sendBeacon (the ids stay in the outbox; the collector dedupes). */
   pagehide(persisted: boolean): void;
-  /** Stops timers and releases this page's lock. */
+  /** Stops timers for good (a send still under way sets no new one) and releases this page's lock. */
   dispose(): void;
 }
 
@@ -69,6 +69,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
   const done = new Map<string, Delivery>();
   let chain = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
   let releasePage: (() => void) | undefined;
 
   /** Ids this page holds while their comment may still come. */
@@ -156,7 +157,8 @@ export function createOutbox(o: OutboxOptions): Outbox {
     for (const { h, n } of pending.values()) if (!h && n) next = Math.min(next, n);
     o.mark?.(pending.size > 0);
     clearTimeout(timer);
-    if (next < Infinity) timer = setTimeout(flush, next - now());
+    // A send under way when dispose() came (the score destroy() sends) still ends, but sets no retry timer.
+    if (next < Infinity && !disposed) timer = setTimeout(flush, next - now());
   };
 
   const flush = (force = false): Promise<void> => {
@@ -196,6 +198,7 @@ export function createOutbox(o: OutboxOptions): Outbox {
       }
     },
     dispose() {
+      disposed = true;
       clearTimeout(timer);
       releasePage?.();
     },
