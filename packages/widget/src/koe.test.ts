@@ -346,6 +346,40 @@ describe('delivery across pages', () => {
   });
 });
 
+describe('after destroy', () => {
+  const waiting = async (storage: KeyValueStorage, outboxStore: OutboxStore) => {
+    await outboxStore.put([{ r: { id: '9b2f1d1e-8f7e-4a57-9d4f-1d2c3b4a5e6f', site: 'shop', survey: 'support', kind: 'ces', score: 6, locale: 'en', channel: 'chat', answeredAt: '2026-11-23T10:00:00Z' }, t: Date.now() }]);
+    storage.setItem('koe:shop:outbox', '1');
+  };
+  beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
+  afterEach(() => void vi.useRealTimers());
+
+  it('a score that destroy() sends goes once, offline, and is not retried by the destroyed instance', async () => {
+    const page = start({ offline: () => true });
+    const mounted = page.koe.mount('support', bubbleElement());
+    await vi.advanceTimersByTimeAsync(0);
+    await mounted;
+    page.ui.shown[0]!.onScore(6);
+    page.koe.destroy();
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(page.posts()).toHaveLength(1);
+  });
+
+  it('an outbox whose code loads after destroy() sends what waited once, and is not retried either', async () => {
+    const storage = memoryStorage();
+    const outboxStore = memoryOutboxStore();
+    await waiting(storage, outboxStore);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const chunk = await import('./answer-chunk.js');
+    const page = start({ storage, outboxStore, offline: () => true, loadAnswer: () => gate.then(() => chunk) });
+    page.koe.destroy();
+    release();
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(page.posts()).toHaveLength(1);
+  });
+});
+
 describe('survey config', () => {
   it('revalidates the cached surveys with If-None-Match and uses the cache on 304', async () => {
     const storage = memoryStorage();

@@ -58,6 +58,8 @@ export function createRuntime(o: RuntimeOptions): Runtime {
       (m) => {
         const context = m.start({ ...o, endpoint, visitor, emit, now, fetch: fetcher, storage, navigator: nav, locale, uuid });
         outbox = context.outbox;
+        // destroy() came while this chunk loaded: a flush already asked for still goes, but nothing retries.
+        if (destroyed) outbox.dispose();
         return [context, m];
       },
       (error: unknown) => {
