@@ -133,6 +133,24 @@ describe('outbox', () => {
     expect(errors).toMatchObject([{ code: 'rejected', status: 400, id: 'a1' }]);
   });
 
+  it('says why the collector refused an answer, briefly, when it says so', async () => {
+    const reason = 'The request body is invalid: responses.0.score: nps score 11 is off the scale (and 1 more)';
+    const bodies = [
+      JSON.stringify({ error: { code: 'invalid_body', message: reason, issues: [{ path: 'responses.0.score', message: 'off the scale' }] } }),
+      JSON.stringify({ error: { code: 'forbidden', message: 'x'.repeat(5000) } }),
+      'Forbidden',
+      '{"error":{}}',
+    ];
+    const { outbox, errors } = setup((_u, _i, call) => new Response(bodies[call - 1], { status: call == 1 ? 400 : 403 }));
+    for (const id of ['a1', 'a2', 'a3', 'a4']) expect(await outbox.add(response(id))).toBe('rejected');
+    expect(errors.map((e) => [e.status, e.message])).toEqual([
+      [400, `koe: the collector refused answer a1 (HTTP 400: ${reason}); dropped`],
+      [403, `koe: the collector refused answer a2 (HTTP 403: ${'x'.repeat(200)}); dropped`],
+      [403, 'koe: the collector refused answer a3 (HTTP 403); dropped'],
+      [403, 'koe: the collector refused answer a4 (HTTP 403); dropped'],
+    ]);
+  });
+
   it('counts a 2xx for a duplicate as delivered', async () => {
     const { outbox, sent } = setup(() => new Response('{"accepted":0,"duplicates":1}', { status: 202 }));
     expect(await outbox.add(response('a1'))).toBe('sent');

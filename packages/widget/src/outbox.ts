@@ -122,9 +122,17 @@ export function createOutbox(o: OutboxOptions): Outbox {
       return true;
     }
     const id = batch[0]!.r.id;
+    let why = '';
+    try {
+      // The collector's reason (`{ error: { message } }`, its first issue included), cut short: a page's
+      // error handler may log or display it.
+      why = `: ${(await response!.json()).error.message.slice(0, 200)}`;
+    } catch {
+      // Another body (a proxy's page) or none: the status alone.
+    }
     await drop(batch);
     done.set(id, 'rejected');
-    emit('error', { code: 'rejected', status, id, message: `koe: the collector refused answer ${id} (HTTP ${status}); dropped` });
+    emit('error', { code: 'rejected', status, id, message: `koe: the collector refused answer ${id} (HTTP ${status}${why}); dropped` });
     return true;
   };
 
