@@ -6,6 +6,7 @@ import { ApiError, errorResponse } from './http/errors.js';
 import { RateLimiter, type SharedRateCounts } from './http/rate-limit.js';
 import { securityHeaders } from './http/security-headers.js';
 import { consoleLogger, type Logger } from './logger.js';
+import { caseRoutes } from './routes/cases.js';
 import { exportRoutes } from './routes/export.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
@@ -78,6 +79,7 @@ export function createApp(options: AppOptions): Hono {
   reportRoutes(app, deps);
   exportRoutes(app, deps);
   respondentRoutes(app, deps);
+  caseRoutes(app, deps);
   openApiRoutes(app);
   if (options.widgetDir) widgetRoutes(app, options.widgetDir);
   if (options.staticDirs) staticRoutes(app, options.staticDirs);

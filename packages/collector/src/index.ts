@@ -18,7 +18,12 @@ export type { OpenStoreOptions } from './open-store.js';
 export { VERSION } from './version.js';
 export { connectStore, isPostgresUrl, PostgresStore, SqliteStore } from './store/index.js';
 export type {
+  CaseCursor,
+  CaseFilter,
+  CasePage,
   ConnectStoreOptions,
+  DueCase,
+  NotificationOutcome,
   Dimension,
   DimensionCounts,
   InsertResult,
@@ -30,5 +35,8 @@ export type {
   StoredResponse,
   TrendOptions,
 } from './store/index.js';
+export { MAX_ATTEMPTS, retryDelayMs, startNotifier } from './cases/notifier.js';
+export type { Notifier, NotifierOptions } from './cases/notifier.js';
+export { caseText } from './cases/case-text.js';
 export { seedDemo } from './seed/demo.js';
 export type { SeedDemoOptions } from './seed/demo.js';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { Comparison, ResponseBatch, Summary, Survey, SurveyResponse } from '@koe/core';
+import { CaseUpdate, Comparison, FollowUpCase, ResponseBatch, Summary, Survey, SurveyResponse } from '@koe/core';
 import { ADMIN_FAILURES_PER_MINUTE } from './http/auth.js';
 import { BreakdownQuery, ExportQuery, SummaryQuery, TrendQuery } from './reports/query.js';
+import { CaseQuery } from './routes/cases.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -36,6 +37,13 @@ const SummaryWithPrevious = { allOf: [{ $ref: '#/components/schemas/Summary' }],
   compare: { anyOf: [{ $ref: '#/components/schemas/Comparison' }, { type: 'null' }] },
 } };
 
+// The surveys route leaves out each survey's case rule (a webhook's URL and secret are not for browsers).
+const publicSurvey = (): JsonSchema => {
+  const survey = schema(Survey, 'output') as { properties?: Record<string, unknown> };
+  delete survey.properties?.cases;
+  return survey;
+};
+
 /** The OpenAPI 3.1 description of the HTTP API, generated from the same zod schemas that validate requests. */
 export function openApiDocument(version: string): JsonSchema {
   return {
@@ -53,7 +61,9 @@ export function openApiDocument(version: string): JsonSchema {
       schemas: {
         SurveyResponse: schema(SurveyResponse),
         ResponseBatch: schema(ResponseBatch),
-        Survey: schema(Survey, 'output'),
+        Survey: publicSurvey(),
+        FollowUpCase: schema(FollowUpCase, 'output'),
+        CaseUpdate: schema(CaseUpdate),
         Summary: schema(Summary, 'output'),
         Comparison: schema(Comparison, 'output'),
         Error: schema(ErrorBody, 'output'),
@@ -141,6 +151,29 @@ export function openApiDocument(version: string): JsonSchema {
           summary: 'Delete every answer of an anonymous id or user id (privacy requests)',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } }],
           responses: { 200: { description: 'How many answers were deleted', content: { 'application/json': { schema: { type: 'object', properties: { deleted: { type: 'integer' } } } } } }, ...adminErrors },
+        },
+      },
+      '/v1/cases': {
+        get: {
+          ...admin,
+          summary: "A site's follow-up cases (opened by the answers a survey's `cases` rule picks), newest first, a page at a time",
+          parameters: queryParameters(CaseQuery),
+          responses: {
+            200: {
+              description: 'A page of cases with their answers; `next` is the `before` of the next page (null: no more)',
+              content: { 'application/json': { schema: { type: 'object', properties: { cases: { type: 'array', items: { $ref: '#/components/schemas/FollowUpCase' } }, next: { type: ['string', 'null'] } }, required: ['cases', 'next'] } } },
+            },
+            ...adminErrors,
+          },
+        },
+      },
+      '/v1/cases/{id}': {
+        patch: {
+          ...admin,
+          summary: 'Close or reopen a case, assign it, or note what was done',
+          parameters: [{ name: 'id', in: 'path', required: true, description: 'the id of the answer that opened the case', schema: { type: 'string', maxLength: 200 } }],
+          requestBody: { required: true, ...json('CaseUpdate') },
+          responses: { 200: { description: 'The case as it now is', ...json('FollowUpCase') }, 404: error('No case with this id'), 415: error('Not application/json'), ...adminErrors },
         },
       },
       '/koe.js': { get: { summary: 'The widget loader for the script tag (and /koe-ui.js, locale chunks: every koe*.js the widget build emits)', responses: { 200: { description: 'JavaScript' } } } },

@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -53,5 +54,42 @@ describe('startServer', () => {
     expect(await failed).not.toBe('started');
     // The failed start let the port go.
     await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+  });
+
+  it('announces a new case to the survey webhook, end to end over HTTP', async () => {
+    const received: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
+    const hooks = createHttpServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk));
+      request.on('end', () => {
+        received.push({ headers: request.headers, body });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
+    const own = mkdtempSync(join(tmpdir(), 'koe-server-hooks-'));
+    try {
+      const url = `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/koe`;
+      const store = new SqliteStore(join(own, 'koe.db'));
+      const config = { sites: [{ key: 'shop', name: 'Shop', secret: 'site-secret-0123456789', surveys: [{ id: 'nps', kind: 'nps' as const, cases: { webhook: { url } } }] }] };
+      running = await startServer({ port: 0, host: '127.0.0.1', store, config, widgetDir: false, logger: silentLogger, notifyIntervalMs: 20 });
+      const id = '0193a0b0-0000-7000-8000-000000000001';
+      const post = await fetch(`${running.url}/v1/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer site-secret-0123456789' },
+        body: JSON.stringify({ id, site: 'shop', survey: 'nps', kind: 'nps', score: 2, locale: 'ja', channel: 'chat', answeredAt: '2026-12-06T00:00:00Z' }),
+      });
+      expect(post.status).toBe(202);
+      for (let i = 0; i < 100 && received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(received).toHaveLength(1);
+      expect(received[0]!.headers['x-koe-delivery']).toBe(id);
+      expect(JSON.parse(received[0]!.body)).toMatchObject({ type: 'case.opened', case: { id, score: 2, category: 'detractor' } });
+    } finally {
+      await running?.close();
+      await running?.store.close();
+      running = undefined;
+      rmSync(own, { recursive: true, force: true });
+      await new Promise<void>((resolve) => hooks.close(() => resolve()));
+    }
   });
 });

@@ -6,7 +6,9 @@ import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { KoeConfig, KoeConfigInput } from '@koe/core';
 import { createApp } from './app.js';
+import { startNotifier } from './cases/notifier.js';
 import { parseConfig } from './config/load.js';
+import { siteIndexOf } from './config/sites.js';
 import { watchConfig, type ConfigHolder } from './config/watch.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { openStore } from './open-store.js';
@@ -43,6 +45,8 @@ export interface ServerOptions {
   /** How long a client may take to send one request, headers and body, before it gets 408 (default 30,000 ms). */
   requestTimeoutMs?: number;
   logger?: Logger;
+  /** How often to look for follow-up cases to announce by webhook, in ms (default 5000). */
+  notifyIntervalMs?: number;
   clock?: () => Date;
 }
 
@@ -136,6 +140,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...(widgetDir ? { widgetDir } : {}),
     ...(options.staticDirs ? { staticDirs: options.staticDirs } : {}),
   });
+  // Announces new follow-up cases to their surveys' webhooks (see cases/notifier.ts).
+  const notifier = startNotifier({
+    store,
+    sites: siteIndexOf(config),
+    logger,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.notifyIntervalMs !== undefined ? { intervalMs: options.notifyIntervalMs } : {}),
+  });
   server.off('request', starting);
   server.on('request', getRequestListener(app.fetch));
   const port = (server.address() as AddressInfo).port;
@@ -150,6 +162,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close() {
       closing ??= (async () => {
         await stopListening(server);
+        await notifier.close();
         holder?.close();
         if (ownsStore) await store.close();
       })();

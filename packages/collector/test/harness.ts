@@ -12,6 +12,10 @@ import type { Store } from '../src/store/store.js';
 export const ORIGIN = 'https://shop.example';
 /** The test site's server-to-server secret. */
 export const SECRET = 'site-secret-0123456789';
+/** Where the test site's chat survey announces its cases, and the secret it signs them with. */
+export const HOOK_URL = 'https://hooks.shop.example/koe';
+/** See HOOK_URL. */
+export const HOOK_SECRET = 'hook-secret-0123456789';
 /** The admin token of test apps. */
 export const ADMIN = 'admin-token-abcdefghijklmnop';
 
@@ -25,8 +29,14 @@ export const CONFIG_INPUT: KoeConfigInput = {
       secret: SECRET,
       rateLimit: { perMinute: 0 },
       surveys: [
-        { id: 'nps-web', kind: 'nps', question: { en: 'How likely are you to recommend us?', ja: '友人に薦める可能性は?' } },
-        { id: 'csat-chat', kind: 'csat', channel: 'chat' },
+        // Detractors open a follow-up case; dissatisfied and neutral chats open one announced by webhook.
+        { id: 'nps-web', kind: 'nps', question: { en: 'How likely are you to recommend us?', ja: '友人に薦める可能性は?' }, cases: {} },
+        {
+          id: 'csat-chat',
+          kind: 'csat',
+          channel: 'chat',
+          cases: { categories: ['dissatisfied', 'neutral'], webhook: { url: HOOK_URL, secret: HOOK_SECRET } },
+        },
         { id: 'ces-support', kind: 'ces' },
       ],
     },

@@ -43,7 +43,7 @@ describe('GET /health and /openapi.json', () => {
     const doc = (await res.json()) as any;
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/health', '/koe.js', '/openapi.json', '/v1/reports/breakdown', '/v1/reports/summary', '/v1/reports/trend', '/v1/respondents/{id}', '/v1/responses', '/v1/sites/{site}/surveys'].sort(),
+      ['/health', '/koe.js', '/openapi.json', '/v1/cases', '/v1/cases/{id}', '/v1/reports/breakdown', '/v1/reports/summary', '/v1/reports/trend', '/v1/respondents/{id}', '/v1/responses', '/v1/sites/{site}/surveys'].sort(),
     );
     const response = doc.components.schemas.SurveyResponse;
     expect(response.required).toEqual(expect.arrayContaining(['id', 'site', 'survey', 'kind', 'score', 'locale', 'channel', 'answeredAt']));
@@ -55,6 +55,11 @@ describe('GET /health and /openapi.json', () => {
     const by = doc.paths['/v1/reports/breakdown'].get.parameters.find((p: { name: string }) => p.name === 'by');
     expect(by.required).toBe(true);
     expect(Object.keys(doc.paths['/v1/responses'].post.responses)).toEqual(['202', '400', '403', '413', '415', '429', '503']);
+    // Cases: generated from core's schemas; the public survey schema leaves the case rule out.
+    expect(doc.components.schemas.FollowUpCase.properties.status.enum).toEqual(['open', 'closed']);
+    expect(doc.components.schemas.CaseUpdate.additionalProperties).toBe(false);
+    expect(doc.paths['/v1/cases'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['site', 'survey', 'status', 'limit', 'before']);
+    expect(doc.components.schemas.Survey.properties.cases).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Category, Kind, SCALES } from './scales.js';
+import { CaseRule } from './cases.js';
 import { Channel, LocalizedText, Slug } from './primitives.js';
 
 /** Shows a survey when the page calls `koe('track', event)` with this event name. */
@@ -46,6 +47,8 @@ export const Survey = z
     throttle: Throttle.default({ recontactDays: 90, sampleRate: 1 }),
     channel: Channel.default('web'),
     touchpoint: z.string().min(1).max(64).optional(),
+    /** Closing the loop: which answers open a follow-up case, and the webhook that announces it. Never sent to browsers. */
+    cases: CaseRule.optional(),
   })
   .superRefine((survey, ctx) => {
     const allowed = SCALES[survey.kind].categories.map((c) => c.name);
@@ -58,7 +61,17 @@ export const Survey = z
         });
       }
     }
+    survey.cases?.categories?.forEach((category, i) => {
+      if (!allowed.includes(category)) {
+        ctx.addIssue({ code: 'custom', path: ['cases', 'categories', i], message: `${survey.kind} has no category "${category}": expected ${allowed.join(', ')}` });
+      }
+    });
   });
+/** The categories whose answers open a case: the rule's, or the kind's lowest (detractor, dissatisfied, difficult). */
+export function caseCategories(survey: Pick<Survey, 'kind' | 'cases'>): readonly Category[] {
+  return survey.cases?.categories ?? [SCALES[survey.kind].categories.at(-1)!.name];
+}
+
 /** A parsed survey (defaults applied). */
 export type Survey = z.infer<typeof Survey>;
 /** A survey as written in a config file (defaults not yet applied). */

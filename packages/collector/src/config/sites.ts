@@ -1,10 +1,12 @@
-import type { KoeConfig, Site, Survey } from '@koe/core';
+import { caseCategories, categorize, type KoeConfig, type Site, type Survey, type SurveyResponse } from '@koe/core';
 
 /** A site with lookups the request path needs. */
 export interface SiteEntry {
   site: Site;
   origins: ReadonlySet<string>;
   surveys: ReadonlyMap<string, Survey>;
+  /** Whether each answer opens a follow-up case (see Store.insert); undefined when no survey of the site opens any. */
+  casesOf(responses: readonly SurveyResponse[]): (boolean | null)[] | undefined;
 }
 
 /** The configuration indexed for requests: sites by key, and every origin any site allows (for preflights). */
@@ -36,8 +38,22 @@ function build(config: KoeConfig): SiteIndex {
       site,
       origins: new Set(site.origins),
       surveys: new Map(site.surveys.map((survey) => [survey.id, survey])),
+      casesOf: caseRulesOf(site.surveys),
     });
     for (const origin of site.origins) origins.add(origin);
   }
   return { config, sites, origins };
+}
+
+/** The site's case rules as one check per request (nothing to check, and no array made, for a site without any). */
+function caseRulesOf(surveys: readonly Survey[]): SiteEntry['casesOf'] {
+  const rules = new Map(
+    surveys.flatMap((survey) => (survey.cases ? [[survey.id, { categories: new Set(caseCategories(survey)), notify: survey.cases.webhook !== undefined }] as const] : [])),
+  );
+  if (rules.size === 0) return () => undefined;
+  return (responses) =>
+    responses.map((response) => {
+      const rule = rules.get(response.survey);
+      return rule?.categories.has(categorize(response.kind, response.score)) ? rule.notify : null;
+    });
 }

@@ -68,7 +68,7 @@ async function ingest(c: Context, deps: AppDeps): Promise<InsertResult> {
   if (!entry) throw new ApiError(403, 'forbidden', 'Unknown site');
   checkSurveys(responses, entry, 'responses' in (body as object));
   try {
-    const result = await deps.store.insert(responses, deps.now());
+    const result = await deps.store.insert(responses, deps.now(), entry.casesOf(responses));
     return { accepted: result.accepted, duplicates: result.duplicates };
   } catch (error) {
     deps.logger.error(`store: insert failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -14,7 +14,8 @@ export function surveyRoutes(app: Hono, deps: AppDeps): void {
   const bodyOf = (site: Site) => {
     let body = bodies.get(site);
     if (!body) {
-      const json = JSON.stringify({ surveys: site.surveys });
+      // A survey's case rule (its webhook URL and secret) is the operator's business, never a browser's.
+      const json = JSON.stringify({ surveys: site.surveys.map(({ cases: _, ...survey }) => survey) });
       body = { json, etag: etagOf(json) };
       bodies.set(site, body);
     }

@@ -1,5 +1,10 @@
 export type {
+  CaseCursor,
+  CaseFilter,
+  CasePage,
   Dimension,
+  DueCase,
+  NotificationOutcome,
   DimensionCounts,
   InsertResult,
   PeriodCounts,

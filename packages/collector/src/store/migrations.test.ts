@@ -15,6 +15,7 @@ describe('migrations', () => {
       [2, 'rollups', '63b7b8076892bec6'],
       [3, 'score vectors', 'cf896b3e2ad2d2a2'],
       [4, 'touchpoint and locale counts', '09b3a42a523540c0'],
+      [5, 'follow-up cases', '52db6625943adfce'],
     ]);
   });
 
@@ -24,6 +25,7 @@ describe('migrations', () => {
       [2, 'rollups', '986b26bead53cac9'],
       [3, 'shared rate limits', 'ce800ad431bb1d8c'],
       [4, 'touchpoint and locale counts', '8cccc28ebcda8a9f'],
+      [5, 'follow-up cases', '5686d3ced4abb07e'],
     ]);
   });
 });

@@ -104,6 +104,29 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
           [`chr(1) || coalesce(touchpoint, '')`, 'chr(2) || locale', `chr(3) || channel || chr(1) || coalesce(touchpoint, '')`].map((key) => [w, key] as const)))};
     `,
   },
+  {
+    version: 5,
+    name: 'follow-up cases',
+    // As SQLite's: one case per answer that opened one, deleted with it; notify_at is the next webhook attempt.
+    sql: `
+      CREATE TABLE cases (
+        id text COLLATE "C" PRIMARY KEY REFERENCES responses (id) ON DELETE CASCADE,
+        site text COLLATE "C" NOT NULL,
+        survey text COLLATE "C" NOT NULL,
+        status text NOT NULL DEFAULT 'open',
+        assignee text,
+        note text,
+        opened_at bigint NOT NULL,
+        updated_at bigint NOT NULL,
+        notify_at bigint,
+        attempts integer NOT NULL DEFAULT 0,
+        notified_at bigint,
+        notify_error text
+      );
+      CREATE INDEX cases_list ON cases (site, opened_at, id);
+      CREATE INDEX cases_due ON cases (notify_at) WHERE notify_at IS NOT NULL;
+    `,
+  },
 ];
 
 // Any fixed number shared by every koe process; pg_advisory_xact_lock serialises migrators on it.

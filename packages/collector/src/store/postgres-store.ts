@@ -1,5 +1,6 @@
 import postgres, { type Sql } from 'postgres';
-import type { ScoreCounts, SurveyResponse } from '@koe/core';
+import type { CaseUpdate, FollowUpCase, ScoreCounts, SurveyResponse } from '@koe/core';
+import { CASE_COLUMNS, caseListQuery, casePage, fromCaseRow, updateFields, type CaseRow } from './cases.js';
 import { CountCompactor, countQuery, runCountQuery } from './postgres-counts.js';
 import { countRowsSql, migratePostgres } from './postgres-migrations.js';
 import { PostgresRateCounts } from './postgres-rate-counts.js';
@@ -8,7 +9,11 @@ import { dimensionCounts, periodCounts, scoreCounts, type CountRow } from './rep
 import { filterRange, type DimensionColumn, type Segment } from './report-plan.js';
 import { READ_COLUMNS, fromRow, toRow, type ReadRow } from './rows.js';
 import type {
+  CaseFilter,
+  CasePage,
   Dimension,
+  DueCase,
+  NotificationOutcome,
   DimensionCounts,
   InsertResult,
   PeriodCounts,
@@ -32,6 +37,9 @@ export interface PostgresStoreOptions {
 
 
 type Row = ReadRow & { answered_at: string };
+
+// JSON columns come back as their text, as fromRow parses them (the driver would parse json itself).
+const PG_CASE_COLUMNS = CASE_COLUMNS.replace('r.context,', 'r.context::text AS context,').replace('r.respondent,', 'r.respondent::text AS respondent,');
 
 /**
  * The store for deployments past one machine: any number of collector processes share one PostgreSQL
@@ -76,13 +84,61 @@ export class PostgresStore implements Store {
     return store;
   }
 
-  async insert(responses: readonly SurveyResponse[], receivedAt: Date): Promise<InsertResult> {
+  async insert(responses: readonly SurveyResponse[], receivedAt: Date, cases?: readonly (boolean | null)[]): Promise<InsertResult> {
     if (responses.length === 0) return { accepted: 0, duplicates: 0 };
     const rows = responses.map((response) => toRow(response, receivedAt));
     if (this.#closed) throw new Error('the store is closed');
     await this.#ready;
-    const accepted = await this.#writer.write(rows);
+    const accepted = await this.#writer.write(rows, cases);
     return { accepted, duplicates: rows.length - accepted };
+  }
+
+  async cases(filter: CaseFilter): Promise<CasePage> {
+    await this.#ready;
+    const { sql, params } = caseListQuery(filter, (n) => `$${n}`, PG_CASE_COLUMNS);
+    return casePage(await this.#sql.unsafe<CaseRow[]>(sql, params as never[]), filter.limit);
+  }
+
+  async updateCase(id: string, update: CaseUpdate, at: Date): Promise<FollowUpCase | null> {
+    await this.#ready;
+    const [status, assignee, note] = updateFields(update);
+    const changed = await this.#sql.unsafe<{ id: string }[]>(
+      `UPDATE cases SET status = coalesce($1, status), assignee = CASE WHEN $2 THEN $3 ELSE assignee END,
+       note = CASE WHEN $4 THEN $5 ELSE note END, updated_at = $6 WHERE id = $7 RETURNING id`,
+      [status, assignee !== undefined, assignee ?? null, note !== undefined, note ?? null, at.getTime(), id] as never[],
+    );
+    if (changed.length === 0) return null;
+    const [row] = await this.#caseRows([id]);
+    return row ? fromCaseRow(row) : null;
+  }
+
+  async claimNotifications(at: Date, until: Date, limit: number): Promise<DueCase[]> {
+    await this.#ready;
+    // SKIP LOCKED: processes polling at once each take other cases instead of queueing on the same rows.
+    const claimed = await this.#sql.unsafe<{ id: string }[]>(
+      `UPDATE cases SET notify_at = $1, attempts = attempts + 1 WHERE id IN
+       (SELECT id FROM cases WHERE notify_at <= $2 ORDER BY notify_at LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING id`,
+      [until.getTime(), at.getTime(), limit] as never[],
+    );
+    if (claimed.length === 0) return [];
+    return (await this.#caseRows(claimed.map((c) => c.id))).map((row) => ({ case: fromCaseRow(row), attempt: Number(row.attempts) }));
+  }
+
+  async recordNotification(id: string, outcome: NotificationOutcome): Promise<void> {
+    await this.#ready;
+    const delivered = 'delivered' in outcome;
+    await this.#sql.unsafe(`UPDATE cases SET notify_at = $1, notified_at = coalesce($2, notified_at), notify_error = $3 WHERE id = $4`, [
+      delivered || outcome.retryAt === null ? null : outcome.retryAt.getTime(),
+      delivered ? outcome.delivered.getTime() : null,
+      delivered ? null : outcome.error,
+      id,
+    ] as never[]);
+  }
+
+  #caseRows(ids: string[]): Promise<CaseRow[]> {
+    return this.#sql.unsafe<CaseRow[]>(`SELECT ${PG_CASE_COLUMNS} FROM cases c JOIN responses r ON r.id = c.id WHERE c.id = ANY($1::text[]) ORDER BY c.notify_at`, [
+      ids,
+    ] as never[]);
   }
 
   countsByScore(filter: ResponseFilter): Promise<ScoreCounts> {

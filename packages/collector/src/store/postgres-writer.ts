@@ -4,6 +4,7 @@ import { ROW_COLUMNS, type ResponseRow } from './rows.js';
 
 interface Pending {
   rows: ResponseRow[];
+  cases?: readonly (boolean | null)[];
   resolve: (accepted: number) => void;
   reject: (error: Error) => void;
 }
@@ -22,6 +23,17 @@ const INSERT = `WITH stored AS (
     INSERT INTO response_count_deltas (site, survey, width, start, channel, score, n) ${countRowsSql('stored', '1')}
   )
   SELECT id FROM stored`;
+// The same, opening the follow-up cases of the rows it stored ($18: their ids, $19: 1 where a webhook
+// announces one, 0 where none: the driver sends no boolean arrays) in the same statement. A separate statement, so batches that open none plan no extra step.
+const INSERT_OPENING_CASES = INSERT.replace('RETURNING id, site, survey,', 'RETURNING id, site, survey, received_at,').replace(
+  '\n  SELECT id FROM stored',
+  `, opened AS (
+    INSERT INTO cases (id, site, survey, opened_at, updated_at, notify_at)
+    SELECT s.id, s.site, s.survey, s.received_at, s.received_at, CASE WHEN c.notify = 1 THEN s.received_at END
+    FROM stored s JOIN unnest($18::text[], $19::int[]) AS c(id, notify) ON c.id = s.id
+  )
+  SELECT id FROM stored`,
+);
 
 /**
  * Group commit for PostgreSQL: calls queued while a batch commits go out together as the next one,
@@ -40,10 +52,10 @@ export class PostgresWriter {
     this.#committed = committed;
   }
 
-  /** Queues rows; resolves to how many were new once their transaction is committed. */
-  write(rows: ResponseRow[]): Promise<number> {
+  /** Queues rows (and the cases they open, see Store.insert); resolves to how many were new once their transaction is committed. */
+  write(rows: ResponseRow[], cases?: readonly (boolean | null)[]): Promise<number> {
     return new Promise<number>((resolve, reject) => {
-      this.#queue.push({ rows, resolve, reject });
+      this.#queue.push({ rows, cases, resolve, reject });
       this.#flush();
     });
   }
@@ -65,7 +77,7 @@ export class PostgresWriter {
 
   async #commit(batch: Pending[]): Promise<void> {
     try {
-      const inserted = await this.#insert(batch.flatMap((p) => p.rows));
+      const inserted = await this.#insert(batch);
       if (inserted.size > 0) this.#committed();
       for (const pending of batch) {
         let accepted = 0;
@@ -83,14 +95,23 @@ export class PostgresWriter {
     }
   }
 
-  async #insert(rows: ResponseRow[]): Promise<Set<string>> {
+  async #insert(batch: readonly Pending[]): Promise<Set<string>> {
     const unique = new Map<string, ResponseRow>();
-    for (const row of rows) if (!unique.has(row[0])) unique.set(row[0], row);
+    // Whether each id opens a case (and is announced), as its first occurrence says: that one is stored.
+    const opens = new Map<string, boolean | null>();
+    for (const { rows, cases } of batch) {
+      rows.forEach((row, i) => {
+        if (unique.has(row[0])) return;
+        unique.set(row[0], row);
+        if (cases?.[i] != null) opens.set(row[0], cases[i]!);
+      });
+    }
     const sorted = [...unique.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const columns = ROW_COLUMNS.map((_, i) => sorted.map((row) => row[i]));
+    const columns: unknown[] = ROW_COLUMNS.map((_, i) => sorted.map((row) => row[i]));
+    if (opens.size > 0) columns.push([...opens.keys()], [...opens.values()].map((notify) => (notify ? 1 : 0)));
     // One statement is one transaction (autocommit): a single round trip per batch. The connection
     // runs with synchronous_commit = on (see PostgresStore), so it returns only once the WAL is flushed.
-    const result = await this.#sql.unsafe<{ id: string }[]>(INSERT, columns as never[]);
+    const result = await this.#sql.unsafe<{ id: string }[]>(opens.size > 0 ? INSERT_OPENING_CASES : INSERT, columns as never[]);
     return new Set(result.map((r) => r.id));
   }
 }

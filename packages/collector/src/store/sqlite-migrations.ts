@@ -176,6 +176,32 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ),
     ).join('\n'),
   },
+  {
+    version: 5,
+    name: 'follow-up cases',
+    // One case per answer that opened one (the answer's id), deleted with it (a respondent's erasure
+    // cascades: the connections that delete turn foreign keys on). notify_at is the next webhook attempt,
+    // NULL once delivered, given up, or when none is configured; the partial index keeps the notifier's
+    // poll to the cases it has to send.
+    sql: `
+      CREATE TABLE cases (
+        id TEXT PRIMARY KEY REFERENCES responses (id) ON DELETE CASCADE,
+        site TEXT NOT NULL,
+        survey TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open',
+        assignee TEXT,
+        note TEXT,
+        opened_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        notify_at INTEGER,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        notified_at INTEGER,
+        notify_error TEXT
+      );
+      CREATE INDEX cases_list ON cases (site, opened_at, id);
+      CREATE INDEX cases_due ON cases (notify_at) WHERE notify_at IS NOT NULL;
+    `,
+  },
 ];
 
 /**

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ScoreCounts, SurveyResponse } from '@koe/core';
+import type { CaseUpdate, FollowUpCase, ScoreCounts, SurveyResponse } from '@koe/core';
+import { CASE_COLUMNS, caseListQuery, casePage, fromCaseRow, updateFields, type CaseRow } from './cases.js';
 import { coverSegments } from './count-cover.js';
 import { countSlice, sliceValueSql } from './count-slice.js';
 import { dimensionCounts, periodCounts, scoreCounts, type CountRow } from './report-assembly.js';
@@ -12,7 +13,11 @@ import { SCORE_COLUMNS, migrateSqlite } from './sqlite-migrations.js';
 import { SqliteWriter, type WriteStats } from './sqlite-writer.js';
 import { TALLY, registerTally, tallyRows } from './sqlite-tally.js';
 import type {
+  CaseFilter,
+  CasePage,
   Dimension,
+  DueCase,
+  NotificationOutcome,
   DimensionCounts,
   InsertResult,
   PeriodCounts,
@@ -108,9 +113,10 @@ export class SqliteStore implements Store {
     return this.#writer.stats;
   }
 
-  async insert(responses: readonly SurveyResponse[], receivedAt: Date): Promise<InsertResult> {
+  async insert(responses: readonly SurveyResponse[], receivedAt: Date, cases?: readonly (boolean | null)[]): Promise<InsertResult> {
     if (responses.length === 0) return { accepted: 0, duplicates: 0 };
-    const accepted = await this.#writer.write({ type: 'insert', rows: responses.map((response) => toRow(response, receivedAt)) });
+    const rows = responses.map((response) => toRow(response, receivedAt));
+    const accepted = await this.#writer.write(cases?.some((opens) => opens != null) ? { type: 'insert', rows, cases: [...cases] } : { type: 'insert', rows });
     return { accepted, duplicates: responses.length - accepted };
   }
 
@@ -147,6 +153,45 @@ export class SqliteStore implements Store {
         answered_at: number;
       })[];
     }
+  }
+
+  async cases(filter: CaseFilter): Promise<CasePage> {
+    const { sql, params } = caseListQuery(filter, () => '?');
+    return casePage(this.#prepare(sql).all(...params) as CaseRow[], filter.limit);
+  }
+
+  async updateCase(id: string, update: CaseUpdate, at: Date): Promise<FollowUpCase | null> {
+    const [changed] = await this.#writer.write({ type: 'case', action: 'update', id, at: at.getTime(), set: updateFields(update) });
+    return changed === undefined ? null : this.#case(changed);
+  }
+
+  async claimNotifications(at: Date, until: Date, limit: number): Promise<DueCase[]> {
+    const ids = await this.#writer.write({ type: 'case', action: 'claim', at: at.getTime(), until: until.getTime(), limit });
+    return ids.flatMap((id) => {
+      const row = this.#caseRow(id);
+      return row ? [{ case: fromCaseRow(row), attempt: Number(row.attempts) }] : [];
+    });
+  }
+
+  async recordNotification(id: string, outcome: NotificationOutcome): Promise<void> {
+    const delivered = 'delivered' in outcome;
+    await this.#writer.write({
+      type: 'case',
+      action: 'notified',
+      id,
+      deliveredAt: delivered ? outcome.delivered.getTime() : null,
+      error: delivered ? null : outcome.error,
+      retryAt: delivered || outcome.retryAt === null ? null : outcome.retryAt.getTime(),
+    });
+  }
+
+  #caseRow(id: string): CaseRow | undefined {
+    return this.#prepare(`SELECT ${CASE_COLUMNS} FROM cases c JOIN responses r ON r.id = c.id WHERE c.id = ?`).get(id) as CaseRow | undefined;
+  }
+
+  #case(id: string): FollowUpCase | null {
+    const row = this.#caseRow(id);
+    return row ? fromCaseRow(row) : null;
   }
 
   async deleteRespondent(id: string): Promise<number> {

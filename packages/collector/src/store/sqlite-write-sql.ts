@@ -2,14 +2,29 @@ import type Database from 'better-sqlite3';
 import { ROW_COLUMNS, type ResponseRow } from './rows.js';
 import { ALL_CHANNELS, CHANNEL_TOUCHPOINT_SLICE, COUNT_WIDTHS, LOCALE_SLICE, SCORE_COLUMNS, TOUCHPOINT_SLICE } from './sqlite-migrations.js';
 
-/** Stores rows; resolves to how many were new. */
-export type InsertOp = { type: 'insert'; rows: ResponseRow[] };
+/**
+ * Stores rows; resolves to how many were new. `cases[i]` opens a follow-up case for the i-th row when it is
+ * new: `true` with a webhook to announce it, `false` without; null or absent, none.
+ */
+export type InsertOp = { type: 'insert'; rows: ResponseRow[]; cases?: (boolean | null)[] };
 /** Deletes a respondent's rows among the next chunk of rowids after `after`; resolves to [deleted, next `after` or null when done]. */
 export type DeleteOp = { type: 'delete'; id: string; after: number };
+/**
+ * A write to follow-up cases, resolving to the ids it changed: `update` sets the given fields (`set`: which
+ * of status, assignee, note), `claim` takes up to `limit` cases whose webhook is due at `at` and holds them
+ * until `until` (their attempt counted), `notified` records an attempt (`retryAt` null: done or given up).
+ */
+export type CaseOp =
+  | { type: 'case'; action: 'update'; id: string; at: number; set: [status: string | null, assignee: string | null | undefined, note: string | null | undefined] }
+  | { type: 'case'; action: 'claim'; at: number; until: number; limit: number }
+  | { type: 'case'; action: 'notified'; id: string; deliveredAt: number | null; error: string | null; retryAt: number | null };
 /** A write for the writer. */
-export type WriteOp = InsertOp | DeleteOp;
-/** What a write resolves to: rows accepted (insert) or [deleted, next chunk] (delete). */
-export type WriteResult = number | [deleted: number, next: number | null];
+export type WriteOp = InsertOp | DeleteOp | CaseOp;
+/** What a write resolves to: rows accepted (insert), [deleted, next chunk] (delete), or the cases changed. */
+export type WriteResult = number | [deleted: number, next: number | null] | string[];
+
+/** How many rows a write weighs when the writer decides where to commit it: a deletion scans like a large batch. */
+export const weightOf = (op: WriteOp, deletion: number): number => (op.type === 'insert' ? op.rows.length : op.type === 'delete' ? deletion : 1);
 
 /** Applies write operations on one connection: all of a batch in one transaction, or one alone. */
 export interface WriteSql {
@@ -51,6 +66,23 @@ function prepareWriteSql(db, deleteChunkRows) {
   const remove = db.prepare('DELETE FROM responses WHERE rowid > ? AND rowid <= ? AND (anonymous_id = ? OR user_id = ?) ' +
     'RETURNING site, survey, answered_at AS at, channel, touchpoint, locale, score');
   const lastRow = db.prepare('SELECT max(rowid) FROM responses').pluck();
+  // A respondent's erasure takes their cases with it (ON DELETE CASCADE): SQLite checks foreign keys only
+  // on connections that ask.
+  db.pragma('foreign_keys = ON');
+  const openCase = db.prepare('INSERT INTO cases (id, site, survey, opened_at, updated_at, notify_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const updateCase = db.prepare('UPDATE cases SET status = coalesce(?, status), assignee = CASE WHEN ? THEN ? ELSE assignee END, ' +
+    'note = CASE WHEN ? THEN ? ELSE note END, updated_at = ? WHERE id = ? RETURNING id').pluck();
+  const claimCases = db.prepare('UPDATE cases SET notify_at = ?, attempts = attempts + 1 WHERE id IN ' +
+    '(SELECT id FROM cases WHERE notify_at <= ? ORDER BY notify_at LIMIT ?) RETURNING id').pluck();
+  const notified = db.prepare('UPDATE cases SET notify_at = ?, notified_at = coalesce(?, notified_at), notify_error = ? WHERE id = ? RETURNING id').pluck();
+  function applyCase(op) {
+    if (op.action === 'update') {
+      const [status, assignee, note] = op.set;
+      return updateCase.all(status, assignee === undefined ? 0 : 1, assignee ?? null, note === undefined ? 0 : 1, note ?? null, op.at, op.id);
+    }
+    if (op.action === 'claim') return claimCases.all(op.until, op.at, op.limit);
+    return notified.all(op.retryAt, op.deliveredAt, op.error, op.id);
+  }
   const SCORES = ${SCORE_COLUMNS.length};
   const vector = (site, survey, width, start, channel) => {
     const entry = [site, survey, width, start, channel];
@@ -113,10 +145,17 @@ function prepareWriteSql(db, deleteChunkRows) {
       for (const row of gone) tally(groups, row.site, row.survey, row.at, row.channel, row.touchpoint, row.locale, row.score, -1);
       return [gone.length, end >= last ? null : end];
     }
+    if (op.type === 'case') return applyCase(op);
     let accepted = 0;
-    for (const row of op.rows) {
+    for (let i = 0; i < op.rows.length; i++) {
+      const row = op.rows[i];
       if (insert.run(row).changes === 0) continue;
       accepted += 1;
+      const opens = op.cases && op.cases[i];
+      if (opens != null) {
+        const at = row[${at('received_at')}];
+        openCase.run(row[${at('id')}], row[${at('site')}], row[${at('survey')}], at, at, opens ? at : null);
+      }
       tally(groups, row[${at('site')}], row[${at('survey')}], row[${at('answered_at')}], row[${at('channel')}], row[${at('touchpoint')}], row[${at('locale')}], row[${at('score')}], 1);
     }
     return accepted;

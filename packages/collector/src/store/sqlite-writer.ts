@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { SqliteWorker, type CommitOutcome } from './sqlite-worker.js';
-import { prepareWriteSql, type DeleteOp, type InsertOp, type WriteOp, type WriteResult, type WriteSql } from './sqlite-write-sql.js';
+import { prepareWriteSql, weightOf, type CaseOp, type DeleteOp, type InsertOp, type WriteOp, type WriteResult, type WriteSql } from './sqlite-write-sql.js';
 import { WalSync } from './wal-sync.js';
 
-export type { DeleteOp, InsertOp, WriteOp } from './sqlite-write-sql.js';
+export type { CaseOp, DeleteOp, InsertOp, WriteOp } from './sqlite-write-sql.js';
 
 interface Pending {
   op: WriteOp;
@@ -122,12 +122,13 @@ export class SqliteWriter {
   /** Queues a write; resolves once its transaction is committed and on disk. */
   write(op: InsertOp): Promise<number>;
   write(op: DeleteOp): Promise<[deleted: number, next: number | null]>;
+  write(op: CaseOp): Promise<string[]>;
   write(op: WriteOp): Promise<WriteResult> {
     if (this.#failure) return Promise.reject(this.#failure);
     if (this.#closing) return Promise.reject(new Error('the store is closed'));
     return new Promise<WriteResult>((resolve, reject) => {
       this.#queue.push({ op, resolve, reject });
-      this.#queuedRows += op.type === 'insert' ? op.rows.length : this.#workerRows;
+      this.#queuedRows += weightOf(op, this.#workerRows);
       this.#schedule();
     });
   }
@@ -191,7 +192,7 @@ export class SqliteWriter {
       this.#busySince ??= performance.now();
       if (performance.now() - this.#busySince < this.#busyTimeout) {
         this.#queue = batch.concat(this.#queue);
-        for (const { op } of batch) this.#queuedRows += op.type === 'insert' ? op.rows.length : this.#workerRows;
+        for (const { op } of batch) this.#queuedRows += weightOf(op, this.#workerRows);
         this.#timer = setTimeout(() => {
           this.#timer = null;
           this.#flush();
@@ -232,7 +233,7 @@ export class SqliteWriter {
     this.#commits += 1;
     this.#writes += batch.length;
     this.#since.commits += 1;
-    for (const { op } of batch) this.#since.rows += op.type === 'insert' ? op.rows.length : 1_000;
+    for (const { op } of batch) this.#since.rows += weightOf(op, 1_000);
   }
 
   /** Runs the batch's transaction(s), recording each write's outcome; false when the write lock was busy. */

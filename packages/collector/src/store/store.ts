@@ -1,4 +1,7 @@
-import type { Category, Channel, ScoreCounts, SurveyResponse } from '@koe/core';
+import type { CaseUpdate, Category, Channel, FollowUpCase, ScoreCounts, SurveyResponse } from '@koe/core';
+import type { CaseFilter, CasePage, DueCase, NotificationOutcome } from './cases.js';
+
+export type { CaseCursor, CaseFilter, CasePage, DueCase, NotificationOutcome } from './cases.js';
 
 /** An answer as stored: what the client sent, plus its category and when the collector received it. */
 export interface StoredResponse extends SurveyResponse {
@@ -50,8 +53,12 @@ export interface DimensionCounts {
  * Aggregations happen in the database: counts per score value, which core's summarizeCounts scores.
  */
 export interface Store {
-  /** Stores answers, skipping ids already stored; resolves only once the rows are durable on disk. */
-  insert(responses: readonly SurveyResponse[], receivedAt: Date): Promise<InsertResult>;
+  /**
+   * Stores answers, skipping ids already stored; resolves only once the rows are durable on disk.
+   * `cases[i]` opens a follow-up case for the i-th answer if it is new, in the same transaction: `true`
+   * with a webhook due at once, `false` without one; null or absent, no case.
+   */
+  insert(responses: readonly SurveyResponse[], receivedAt: Date, cases?: readonly (boolean | null)[]): Promise<InsertResult>;
   /** Counts per score value over the filter. */
   countsByScore(filter: ResponseFilter): Promise<ScoreCounts>;
   /** Counts per score value per calendar period, oldest first; periods without answers are omitted. */
@@ -60,6 +67,18 @@ export interface Store {
   countsByDimension(filter: ResponseFilter, by: Dimension): Promise<DimensionCounts[]>;
   /** Streams the answers of the filter in `answeredAt` order, without holding them all in memory. */
   responses(filter: ResponseFilter): AsyncIterable<StoredResponse>;
+  /** A site's follow-up cases with their answers, newest first, a page at a time. */
+  cases(filter: CaseFilter): Promise<CasePage>;
+  /** Changes a case; resolves to it as it now is, or null when there is no case with that id. */
+  updateCase(id: string, update: CaseUpdate, at: Date): Promise<FollowUpCase | null>;
+  /**
+   * Takes up to `limit` cases whose webhook is due at `at`, counting the attempt, and holds them until
+   * `until` (when another attempt becomes due should this process never report back). Several processes
+   * sharing a store never take the same case at once.
+   */
+  claimNotifications(at: Date, until: Date, limit: number): Promise<DueCase[]>;
+  /** Records how a case's webhook attempt went. */
+  recordNotification(id: string, outcome: NotificationOutcome): Promise<void>;
   /** Deletes every answer whose respondent's anonymous id or user id is `id`; resolves to how many. */
   deleteRespondent(id: string): Promise<number>;
   /**

@@ -1,5 +1,6 @@
 import { afterEach, describe } from 'vitest';
 import type { Store } from './store.js';
+import { caseConformance } from './test-conformance-cases.js';
 import type { StoreHarness } from './test-conformance-helpers.js';
 import { reportConformance } from './test-conformance-reports.js';
 import { responsesConformance } from './test-conformance-responses.js';
@@ -27,5 +28,6 @@ export function storeConformance(name: string, harness: StoreHarness | null): vo
     writeConformance({ create, reopen });
     reportConformance({ create, reopen });
     responsesConformance({ create, reopen });
+    caseConformance({ create, reopen });
   });
 }

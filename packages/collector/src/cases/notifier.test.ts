@@ -1,0 +1,150 @@
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KoeConfig, type KoeConfigInput, type SurveyResponse } from '@koe/core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { siteIndexOf } from '../config/sites.js';
+import { silentLogger, type Logger } from '../logger.js';
+import { SqliteStore } from '../store/sqlite-store.js';
+import { MAX_ATTEMPTS, retryDelayMs, startNotifier, type Notifier } from './notifier.js';
+
+const SECRET = 'hook-secret-0123456789';
+const config = (webhook?: { url: string; secret?: string }): KoeConfig =>
+  KoeConfig.parse({
+    sites: [{ key: 'shop', name: 'Shop', surveys: [{ id: 'chat', kind: 'csat', cases: webhook ? { webhook } : {} }] }],
+  } satisfies KoeConfigInput);
+const answer = (n: number, score = 1): SurveyResponse => ({
+  id: `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`,
+  site: 'shop',
+  survey: 'chat',
+  kind: 'csat',
+  score,
+  comment: '返金はまだですか',
+  locale: 'ja',
+  channel: 'chat',
+  context: { agent: '田中' },
+  answeredAt: '2026-12-06T00:00:00.000Z',
+});
+
+interface Call {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+let dir: string;
+let store: SqliteStore;
+let notifier: Notifier | undefined;
+let clock: { now: Date };
+let calls: Call[];
+let replies: (number | Error)[];
+let current: KoeConfig;
+const warnings: string[] = [];
+const logger: Logger = { ...silentLogger, warn: (message) => warnings.push(message) };
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'koe-notifier-'));
+  store = new SqliteStore(join(dir, 'koe.db'));
+  clock = { now: new Date('2026-12-06T00:00:10.000Z') };
+  calls = [];
+  replies = [];
+  warnings.length = 0;
+  current = config({ url: 'https://hooks.example/koe', secret: SECRET });
+});
+afterEach(async () => {
+  await notifier?.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const start = () =>
+  (notifier = startNotifier({
+    store,
+    sites: siteIndexOf(() => current),
+    clock: () => clock.now,
+    logger,
+    intervalMs: 60_000,
+    fetch: (async (url: string, init: RequestInit) => {
+      calls.push({ url, headers: init.headers as Record<string, string>, body: init.body as string });
+      const reply = replies.shift() ?? 204;
+      if (reply instanceof Error) throw reply;
+      return new Response(null, { status: reply });
+    }) as typeof fetch,
+  }));
+const open = (n: number, score = 1) => store.insert([answer(n, score)], new Date('2026-12-06T00:00:01.000Z'), [true]);
+const state = async () => (await store.cases({ site: 'shop', limit: 10 })).cases.map((c) => [c.notification, c.notificationError]);
+const later = (ms: number) => (clock.now = new Date(clock.now.getTime() + ms));
+
+describe('the case notifier', () => {
+  it('posts each new case once, signed, with a line for chat tools', async () => {
+    await open(1);
+    start();
+    expect(await notifier!.poll()).toBe(1);
+    expect(await notifier!.poll()).toBe(0);
+    expect(calls).toHaveLength(1);
+    const [call] = calls;
+    expect(call!.url).toBe('https://hooks.example/koe');
+    expect(call!.headers['X-Koe-Delivery']).toBe(answer(1).id);
+    expect(call!.headers['X-Koe-Signature']).toBe(`sha256=${createHmac('sha256', SECRET).update(call!.body).digest('hex')}`);
+    const body = JSON.parse(call!.body);
+    expect(body).toMatchObject({
+      type: 'case.opened',
+      text: 'koe · shop/chat: CSAT 1 (dissatisfied), agent=田中: "返金はまだですか"',
+      case: { id: answer(1).id, score: 1, category: 'dissatisfied', status: 'open', notification: 'pending' },
+    });
+    expect(await state()).toEqual([['delivered', null]]);
+  });
+
+  it('retries a failed call with a growing wait, then gives up and says why', async () => {
+    await open(1);
+    start();
+    replies = [500, new Error('connect ECONNREFUSED'), ...Array(MAX_ATTEMPTS).fill(503)];
+    expect(await notifier!.poll()).toBe(1);
+    expect(await state()).toEqual([['pending', 'HTTP 500']]);
+    // Not due again before the wait is over.
+    later(retryDelayMs(1) - 1);
+    expect(await notifier!.poll()).toBe(0);
+    later(1);
+    expect(await notifier!.poll()).toBe(1);
+    expect(await state()).toEqual([['pending', 'connect ECONNREFUSED']]);
+    for (let attempt = 3; attempt <= MAX_ATTEMPTS; attempt++) {
+      later(retryDelayMs(attempt - 1));
+      expect(await notifier!.poll()).toBe(1);
+    }
+    expect(calls).toHaveLength(MAX_ATTEMPTS);
+    expect(await state()).toEqual([['failed', 'HTTP 503']]);
+    expect(warnings).toEqual([expect.stringContaining(`gave up announcing case ${answer(1).id} to hooks.example after ${MAX_ATTEMPTS} attempts: HTTP 503`)]);
+    later(7 * 86_400_000);
+    expect(await notifier!.poll()).toBe(0);
+  });
+
+  it('waits 30 s after the first failure, doubling up to 6 hours', () => {
+    expect([1, 2, 3, 10, 11, 12].map(retryDelayMs)).toEqual([30_000, 60_000, 120_000, 15_360_000, 21_600_000, 21_600_000]);
+  });
+
+  it('uses the webhook the configuration has at each attempt, and gives up when it has none', async () => {
+    await open(1);
+    await open(2);
+    current = config({ url: 'https://new-hooks.example/koe' });
+    start();
+    replies = [204];
+    // One call per poll is enough to see the new URL; then the webhook goes away.
+    await notifier!.poll();
+    expect(calls.map((c) => c.url)).toEqual(['https://new-hooks.example/koe', 'https://new-hooks.example/koe']);
+    expect(calls[0]!.headers['X-Koe-Signature']).toBeUndefined();
+    await open(3);
+    current = config();
+    await notifier!.poll();
+    expect(calls).toHaveLength(2);
+    expect((await state())[0]).toEqual(['failed', 'the survey has no case webhook any more']);
+  });
+
+  it('announces more than one poll takes, and never a case the rule did not open', async () => {
+    for (let n = 1; n <= 45; n++) await open(n);
+    await store.insert([answer(100, 5)], new Date('2026-12-06T00:00:01.000Z'), [null]);
+    start();
+    expect(await notifier!.poll()).toBe(45);
+    expect(new Set(calls.map((c) => c.headers['X-Koe-Delivery'])).size).toBe(45);
+  });
+});

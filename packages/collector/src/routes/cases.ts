@@ -1,0 +1,66 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { CaseStatus, CaseUpdate, Slug, toIssues } from '@koe/core';
+import type { AppDeps } from '../deps.js';
+import { adminAuth } from '../http/auth.js';
+import { ApiError, invalidBody, invalidQuery } from '../http/errors.js';
+import { readText } from '../http/body.js';
+import { parseQuery } from '../http/query.js';
+import { decodeCursor } from '../store/cases.js';
+
+/** Query of GET /v1/cases. */
+export const CaseQuery = z.strictObject({
+  site: Slug,
+  survey: Slug.optional(),
+  status: CaseStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  before: z.string().max(300).optional().meta({ description: 'the `next` of the previous page' }),
+});
+
+/** The largest PATCH body accepted: a note of 5,000 characters fits well below it. */
+const MAX_UPDATE_BYTES = 32 * 1024;
+
+/** GET /v1/cases and PATCH /v1/cases/:id: the follow-up cases unhappy answers open, and their handling. */
+export function caseRoutes(app: Hono, deps: AppDeps): void {
+  app.use('/v1/cases', adminAuth(deps));
+  app.use('/v1/cases/*', adminAuth(deps));
+
+  app.get('/v1/cases', async (c) => {
+    const query = parseQuery(c, CaseQuery);
+    const entry = deps.sites().sites.get(query.site);
+    if (!entry) throw invalidQuery([{ path: 'site', message: `no site "${query.site}" in the configuration` }]);
+    if (query.survey !== undefined && !entry.surveys.has(query.survey)) {
+      throw invalidQuery([{ path: 'survey', message: `site "${query.site}" has no survey "${query.survey}"` }]);
+    }
+    const before = query.before === undefined ? undefined : decodeCursor(query.before);
+    if (before === null) throw invalidQuery([{ path: 'before', message: 'not a cursor: give the `next` of the previous page' }]);
+    const page = await deps.store.cases({
+      site: query.site,
+      limit: query.limit,
+      ...(query.survey !== undefined ? { survey: query.survey } : {}),
+      ...(query.status !== undefined ? { status: query.status } : {}),
+      ...(before ? { before } : {}),
+    });
+    return c.json(page);
+  });
+
+  app.patch('/v1/cases/:id', async (c) => {
+    parseQuery(c, z.strictObject({}));
+    const id = c.req.param('id');
+    if (id.length > 200) throw invalidQuery([{ path: 'id', message: 'at most 200 characters' }]);
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') throw new ApiError(415, 'unsupported_media_type', 'Send the update as application/json');
+    let body: unknown;
+    try {
+      body = JSON.parse(await readText(c, MAX_UPDATE_BYTES));
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw new ApiError(400, 'invalid_json', `The request body is not valid JSON: ${(error as Error).message}`);
+    }
+    const update = CaseUpdate.safeParse(body);
+    if (!update.success) throw invalidBody(toIssues(update.error));
+    const updated = await deps.store.updateCase(id, update.data, deps.now());
+    if (!updated) throw new ApiError(404, 'not_found', `No case "${id.slice(0, 64)}"`, [{ path: 'id', message: 'no case with this id' }]);
+    return c.json(updated);
+  });
+}
