@@ -122,7 +122,7 @@ export async function startDemo(options = {}) {
   const wanted = options.seed ?? 2000;
   try {
     if (wanted > 0 && (await demoAnswerCount(server.store)) === 0) {
-      seeded = await seedDemo(server.store, { site: 'demo', responses: wanted, days: 90 });
+      seeded = await seedDemo(server.store, { site: 'demo', responses: wanted, days: 90, config: server.config() });
     }
   } catch (error) {
     await server.close();
@@ -210,6 +210,7 @@ export async function banner(demo) {
     `    curl ${auth} "${u}/v1/reports/summary?site=demo&survey=website-nps"`,
     `    curl ${auth} "${u}/v1/reports/breakdown?site=demo&survey=post-chat-csat&by=context.agentId"`,
     `    curl ${auth} "${u}/v1/responses?site=demo&survey=website-nps&format=csv" -o website-nps.csv`,
+    `    curl ${auth} "${u}/v1/cases?site=demo&status=open&limit=5"   (follow-up cases of unhappy answers)`,
     '',
     `  API reference: ${u}/openapi.json · all examples: ${u}/examples/ · stop with Ctrl+C`,
     '',

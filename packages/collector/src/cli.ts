@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { HELP } from './cli/help.js';
-import { ConfigError } from './config/load.js';
+import { ConfigError, loadConfig } from './config/load.js';
 import { consoleLogger } from './logger.js';
 import { openStore } from './open-store.js';
 import { ListenError, startServer } from './server.js';
@@ -145,6 +145,7 @@ async function seed(args: string[]): Promise<number> {
     site: { type: 'string' },
     db: { type: 'string' },
     'database-url': { type: 'string' },
+    config: { type: 'string' },
   });
   if (values.help) {
     process.stdout.write(HELP);
@@ -157,10 +158,12 @@ async function seed(args: string[]): Promise<number> {
   const site = str('site') ?? 'demo';
   const { databaseUrl, db } = storeLocation(str('database-url'), str('db'));
   const { seedDemo } = await import('./seed/demo.js');
+  const configPath = str('config') ?? process.env.KOE_CONFIG;
+  const config = configPath === undefined ? undefined : loadConfig(configPath);
   const store = await openStore({ databaseUrl, db });
   try {
     const started = Date.now();
-    const added = await seedDemo(store, { site, responses, days });
+    const added = await seedDemo(store, { site, responses, days, ...(config ? { config } : {}) });
     const skipped = responses - added;
     consoleLogger.info(
       `seeded ${added} demo answers into site "${site}" of ${databaseUrl ? 'PostgreSQL' : resolve(db)} over ${days} days in ${Date.now() - started} ms${skipped > 0 ? ` (${skipped} already there)` : ''}`,

@@ -190,7 +190,8 @@ describe('koe serve', () => {
 describe('koe seed --demo', () => {
   it('fills the store so that reports have numbers, and a second run adds nothing', async () => {
     const db = join(dir, 'seed.db');
-    const seed = runCli(['seed', '--demo', '--responses', '300', '--days', '30', '--db', db]);
+    const demoConfig = fileURLToPath(new URL('../../../examples/demo.config.json', import.meta.url));
+    const seed = runCli(['seed', '--demo', '--responses', '300', '--days', '30', '--db', db, '--config', demoConfig]);
     expect(await seed.exited).toBe(0);
     expect(seed.output()).toMatch(/seeded 300 demo answers into site "demo"/);
     const again = runCli(['seed', '--demo', '--responses', '300', '--days', '30', '--db', db]);
@@ -202,5 +203,9 @@ describe('koe seed --demo', () => {
     const summary = (await res.json()) as { n: number; score: number };
     expect(summary.n).toBeGreaterThan(50);
     expect(summary.score).toBeGreaterThan(-100);
+    // The demo config's rules opened follow-up cases for the unhappy part of the history.
+    const cases = (await (await fetch(`${url}/v1/cases?site=demo&limit=500`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as { cases: { category: string }[] };
+    expect(cases.cases.length).toBeGreaterThan(0);
+    expect(new Set(cases.cases.map((c) => c.category))).toEqual(new Set(['detractor', 'dissatisfied', 'neutral']));
   });
 });

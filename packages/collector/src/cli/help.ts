@@ -25,6 +25,7 @@ koe seed options:
   --days <n>              Spread over this many days before now (default 90)
   --site <key>            Site key (default demo)
   --db, --database-url    The store to fill, as for serve
+  --config <file>         Open follow-up cases as its case rules say   [KOE_CONFIG]
 
 Examples:
   koe serve --config ./koe.config.json

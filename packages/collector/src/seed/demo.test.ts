@@ -1,4 +1,4 @@
-import { SurveyResponse, categorize, summarize } from '@koe/core';
+import { KoeConfig, SurveyResponse, categorize, summarize } from '@koe/core';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../store/sqlite-store.js';
 import type { InsertResult, Store } from '../store/store.js';
@@ -130,6 +130,28 @@ describe('seedDemo', () => {
       expect(days.length).toBeGreaterThan(80);
       const agents = await store.countsByDimension({ site: 'demo', survey: 'post-chat-csat' }, 'context.agentId');
       expect(agents.map((a) => a.value).sort()).toEqual(['aiko', 'daniel', 'emma', 'haruto', 'kenji', 'mei', 'sofia', 'yui']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("opens the configuration's follow-up cases for the seeded history, none announced", async () => {
+    const store = new SqliteStore(':memory:');
+    try {
+      const config = KoeConfig.parse({
+        sites: [{ key: 'demo', name: 'Demo', surveys: [
+          { id: 'website-nps', kind: 'nps', cases: { webhook: { url: 'https://hooks.example/koe' } } },
+          { id: 'post-chat-csat', kind: 'csat' },
+          { id: 'support-ces', kind: 'ces' },
+        ] }],
+      });
+      await seedDemo(store, { site: 'demo', now, config });
+      const cases = (await store.cases({ site: 'demo', limit: 500 })).cases;
+      const detractors = (await store.countsByScore({ site: 'demo', survey: 'website-nps' }));
+      const expected = Object.entries(detractors).filter(([score]) => Number(score) <= 6).reduce((sum, [, n]) => sum + n, 0);
+      expect(expected).toBeGreaterThan(0);
+      expect(cases.length).toBe(Math.min(expected, 500));
+      expect(new Set(cases.map((c) => `${c.survey} ${c.category} ${c.notification}`))).toEqual(new Set(['website-nps detractor none']));
     } finally {
       await store.close();
     }

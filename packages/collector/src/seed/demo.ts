@@ -1,4 +1,5 @@
-import { SCALES, Slug, categorize, type SurveyResponse } from '@koe/core';
+import { SCALES, Slug, categorize, type KoeConfig, type SurveyResponse } from '@koe/core';
+import { siteIndexOf } from '../config/sites.js';
 import type { Store } from '../store/store.js';
 import { commentsFor } from './comments.js';
 import { SURVEY_PLANS, type SurveyPlan } from './plans.js';
@@ -16,6 +17,8 @@ export interface SeedDemoOptions {
   now?: Date;
   /** Uniform [0, 1) source; default seeded with DEMO_SEED, so the same call yields the same answers and ids. */
   random?: () => number;
+  /** A configuration whose case rules the answers follow: they open follow-up cases, never announced by webhook. */
+  config?: KoeConfig;
 }
 
 /** The default seed: re-running `koe seed --demo` regenerates the same ids, which the store skips. */
@@ -72,6 +75,9 @@ export async function seedDemo(store: Store, options: SeedDemoOptions): Promise<
   // About one answer in six comes from someone who answered before (same anonymous id).
   const respondents = Math.max(1, Math.round(total * 0.85));
 
+  // History is not news: seeded cases are opened without a webhook announcement.
+  const casesOf = options.config ? siteIndexOf(options.config)().sites.get(site)?.casesOf : undefined;
+  const opens = (answers: SurveyResponse[]) => casesOf?.(answers)?.map((opened) => (opened === null ? null : false));
   let accepted = 0;
   let batch: SurveyResponse[] = [];
   for (let n = 0; n < total; n++) {
@@ -118,7 +124,7 @@ export async function seedDemo(store: Store, options: SeedDemoOptions): Promise<
       answeredAt: new Date(time).toISOString(),
     });
     if (batch.length === BATCH_SIZE || n === total - 1) {
-      accepted += (await store.insert(batch, new Date(now))).accepted;
+      accepted += (await store.insert(batch, new Date(now), opens(batch))).accepted;
       batch = [];
     }
   }
