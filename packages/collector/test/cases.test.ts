@@ -90,6 +90,12 @@ describe('follow-up cases', () => {
     expect(await bad({})).toEqual([400, 'invalid_body', ['']]);
     expect(await bad('{"status":')).toEqual([400, 'invalid_json', undefined]);
     expect(await bad({ status: 'closed' }, { 'content-type': 'text/plain' })).toEqual([415, 'unsupported_media_type', undefined]);
+    // Text no store keeps as given (PostgreSQL refuses U+0000; half an emoji has no UTF-8): 400, never a 500.
+    expect(await bad({ note: 'a\u0000b' })).toEqual([400, 'invalid_body', ['note']]);
+    expect(await bad({ assignee: 'x\ud83d' })).toEqual([400, 'invalid_body', ['assignee']]);
+    expect((await patch('%00', { status: 'closed' })).status).toBe(400);
+    expect(await cases('site=shop&before=1.%00')).toEqual([400, ['before']]);
+    expect((await h.admin('/v1/respondents/%00', { method: 'DELETE' })).status).toBe(400);
     const missing = await patch('00000000-0000-4000-8000-00000000beef', { status: 'closed' });
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as any).error.issues).toEqual([{ path: 'id', message: 'no case with this id' }]);

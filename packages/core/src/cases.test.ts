@@ -26,6 +26,7 @@ describe('a survey case rule', () => {
     [{ url: 'not a url' }, 'cases.webhook.url'],
     [{ url: 'https://hooks.example.com/x', secret: 'short' }, 'cases.webhook.secret'],
     [{ url: 'https://hooks.example.com/x', extra: 1 }, 'cases.webhook'],
+    [{ url: 'https://koe:hunter2@hooks.example.com/x' }, 'cases.webhook.url'],
   ])('refuses the webhook %j at %s', (webhook, path) => {
     const result = Survey.safeParse({ id: 's', kind: 'nps', cases: { webhook } });
     expect(result.success).toBe(false);
@@ -47,6 +48,9 @@ describe('CaseUpdate', () => {
     [{ status: 'done' }, false],
     [{ assignee: '' }, false],
     [{ owner: 'x' }, false],
+    [{ note: 'a\u0000b' }, false],
+    [{ assignee: 'x\ud83d' }, false],
+    [{ note: '👍 done' }, true],
   ])('%j valid: %s', (body, valid) => {
     expect(CaseUpdate.safeParse(body).success).toBe(valid);
   });

@@ -9,14 +9,19 @@ import { Respondent } from './response.js';
  * with (`X-Koe-Signature: sha256=<hex HMAC of the body>`), so the receiver can tell koe from a stranger.
  */
 export const CaseWebhook = z.strictObject({
-  url: z.string().refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' || url.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http or https URL'),
+  url: z
+    .string()
+    .max(2000)
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || url.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    }, 'must be an http or https URL')
+    // fetch refuses a URL with credentials (every attempt would fail), and they would show in its errors.
+    .refine((value) => URL.canParse(value) && !new URL(value).username && !new URL(value).password, 'must not hold a user or password: put a token in the path or query instead'),
   secret: z.string().min(16, 'must be at least 16 characters').max(200).optional(),
 });
 /** A case webhook. */
@@ -69,12 +74,17 @@ export const FollowUpCase = z.object({
 /** A follow-up case. */
 export type FollowUpCase = z.infer<typeof FollowUpCase>;
 
+/** Text a store keeps as given: well-formed Unicode (no half of an emoji's surrogate pair) without U+0000, which PostgreSQL refuses. */
+export const StorableText = z.string().refine((value) => !UNSTORABLE.test(value), 'must be valid Unicode text without U+0000');
+// U+0000, or half of a surrogate pair (String#isWellFormed is newer than the browsers core supports).
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** A change to a case (PATCH): close or reopen it, assign it (null: nobody), note what was done. */
 export const CaseUpdate = z
   .strictObject({
     status: CaseStatus.optional(),
-    assignee: z.string().trim().min(1).max(200).nullable().optional(),
-    note: z.string().max(5000).nullable().optional(),
+    assignee: StorableText.pipe(z.string().trim().min(1).max(200)).nullable().optional(),
+    note: StorableText.pipe(z.string().max(5000)).nullable().optional(),
   })
   .refine((update) => Object.keys(update).length > 0, 'give at least one of status, assignee, note');
 /** A case update. */

@@ -8,7 +8,7 @@ export type { ScoreCounts } from './summarize.js';
 export { compare } from './compare.js';
 export { Channel, LocaleTag, LocalizedText, MapKey, Slug } from './primitives.js';
 export { EventTrigger, PageviewTrigger, Survey, Throttle, Trigger, caseCategories } from './survey.js';
-export { CaseNotification, CaseRule, CaseStatus, CaseUpdate, CaseWebhook, FollowUpCase } from './cases.js';
+export { CaseNotification, CaseRule, CaseStatus, CaseUpdate, CaseWebhook, FollowUpCase, StorableText } from './cases.js';
 export type { SurveyInput } from './survey.js';
 export { KoeConfig, Origin, Site } from './site.js';
 export type { KoeConfigInput } from './site.js';

@@ -17,6 +17,11 @@ describe('caseText', () => {
     expect(caseText({ ...base, ...fields } as FollowUpCase)).toBe(text);
   });
 
+  it("escapes the answer's text, so a visitor can neither mention a channel nor disguise a link", () => {
+    const text = caseText({ ...base, comment: '<!channel> sign in at <https://evil.example|https://shop.example> & retry', context: { agent: '<!here>' } });
+    expect(text).toBe('koe · shop/post-chat: NPS 3 (detractor), agent=&lt;!here&gt;: "&lt;!channel&gt; sign in at &lt;https://evil.example|https://shop.example&gt; &amp; retry"');
+  });
+
   it('cuts a long comment at 280 characters, never inside an emoji', () => {
     const text = caseText({ ...base, comment: '😞'.repeat(300) });
     expect(text.endsWith(`${'😞'.repeat(279)}…"`)).toBe(true);

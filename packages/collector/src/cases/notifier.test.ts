@@ -39,6 +39,7 @@ let notifier: Notifier | undefined;
 let clock: { now: Date };
 let calls: Call[];
 let replies: (number | Error)[];
+let retryAfter: string | undefined;
 let current: KoeConfig;
 const warnings: string[] = [];
 const logger: Logger = { ...silentLogger, warn: (message) => warnings.push(message) };
@@ -49,6 +50,7 @@ beforeEach(() => {
   clock = { now: new Date('2026-12-06T00:00:10.000Z') };
   calls = [];
   replies = [];
+  retryAfter = undefined;
   warnings.length = 0;
   current = config({ url: 'https://hooks.example/koe', secret: SECRET });
 });
@@ -69,7 +71,7 @@ const start = () =>
       calls.push({ url, headers: init.headers as Record<string, string>, body: init.body as string });
       const reply = replies.shift() ?? 204;
       if (reply instanceof Error) throw reply;
-      return new Response(null, { status: reply });
+      return new Response(null, { status: reply, headers: retryAfter && reply === 429 ? { 'Retry-After': retryAfter } : {} });
     }) as typeof fetch,
   }));
 const open = (n: number, score = 1) => store.insert([answer(n, score)], new Date('2026-12-06T00:00:01.000Z'), [true]);
@@ -99,7 +101,9 @@ describe('the case notifier', () => {
   it('retries a failed call with a growing wait, then gives up and says why', async () => {
     await open(1);
     start();
-    replies = [500, new Error('connect ECONNREFUSED'), ...Array(MAX_ATTEMPTS).fill(503)];
+    // What fetch throws: "fetch failed", with the reason in its cause.
+    const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) });
+    replies = [500, refused, ...Array(MAX_ATTEMPTS).fill(503)];
     expect(await notifier!.poll()).toBe(1);
     expect(await state()).toEqual([['pending', 'HTTP 500']]);
     // Not due again before the wait is over.
@@ -107,7 +111,7 @@ describe('the case notifier', () => {
     expect(await notifier!.poll()).toBe(0);
     later(1);
     expect(await notifier!.poll()).toBe(1);
-    expect(await state()).toEqual([['pending', 'connect ECONNREFUSED']]);
+    expect(await state()).toEqual([['pending', 'fetch failed: ECONNREFUSED']]);
     for (let attempt = 3; attempt <= MAX_ATTEMPTS; attempt++) {
       later(retryDelayMs(attempt - 1));
       expect(await notifier!.poll()).toBe(1);
@@ -123,21 +127,38 @@ describe('the case notifier', () => {
     expect([1, 2, 3, 10, 11, 12].map(retryDelayMs)).toEqual([30_000, 60_000, 120_000, 15_360_000, 21_600_000, 21_600_000]);
   });
 
-  it('uses the webhook the configuration has at each attempt, and gives up when it has none', async () => {
+  it('uses the webhook the configuration has at each attempt, and retries while this one has none', async () => {
     await open(1);
     await open(2);
     current = config({ url: 'https://new-hooks.example/koe' });
     start();
-    replies = [204];
-    // One call per poll is enough to see the new URL; then the webhook goes away.
     await notifier!.poll();
     expect(calls.map((c) => c.url)).toEqual(['https://new-hooks.example/koe', 'https://new-hooks.example/koe']);
     expect(calls[0]!.headers['X-Koe-Signature']).toBeUndefined();
+    // Another collector opened this one under a configuration this process has not loaded yet.
     await open(3);
     current = config();
     await notifier!.poll();
     expect(calls).toHaveLength(2);
-    expect((await state())[0]).toEqual(['failed', 'the survey has no case webhook any more']);
+    expect((await state())[0]).toEqual(['pending', "the survey has no case webhook in this collector's configuration"]);
+    current = config({ url: 'https://new-hooks.example/koe' });
+    later(retryDelayMs(1));
+    await notifier!.poll();
+    expect(calls).toHaveLength(3);
+    expect((await state())[0]).toEqual(['delivered', null]);
+  });
+
+  it("waits as long as a rate-limited receiver's Retry-After asks, when that is longer", async () => {
+    await open(1);
+    start();
+    replies = [429];
+    retryAfter = '120';
+    await notifier!.poll();
+    later(retryDelayMs(1));
+    expect(await notifier!.poll()).toBe(0);
+    later(120_000 - retryDelayMs(1));
+    expect(await notifier!.poll()).toBe(1);
+    expect(await state()).toEqual([['delivered', null]]);
   });
 
   it('announces more than one poll takes, and never a case the rule did not open', async () => {

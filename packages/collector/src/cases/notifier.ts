@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { FollowUpCase } from '@koe/core';
+import type { CaseWebhook, FollowUpCase } from '@koe/core';
 import type { SiteIndex } from '../config/sites.js';
 import { consoleLogger, type Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
@@ -52,29 +52,34 @@ export function startNotifier(options: NotifierOptions): Notifier {
 
   const deliver = async (item: FollowUpCase, attempt: number): Promise<void> => {
     const webhook = sites().sites.get(item.site)?.surveys.get(item.survey)?.cases?.webhook;
-    if (!webhook) {
-      await store.recordNotification(item.id, { error: 'the survey has no case webhook any more', retryAt: null });
+    const outcome = webhook ? await post(item, webhook) : { error: 'the survey has no case webhook in this collector\'s configuration' };
+    if ('delivered' in outcome) {
+      await store.recordNotification(item.id, attempt, outcome);
       return;
     }
+    // Retried like any failure, a webhook missing here too: another collector sharing the database may
+    // have opened the case under a configuration this one has not loaded yet.
+    const giveUp = attempt >= MAX_ATTEMPTS;
+    if (giveUp) logger.warn(`cases: gave up announcing case ${item.id}${webhook ? ` to ${new URL(webhook.url).host}` : ''} after ${attempt} attempts: ${outcome.error}`);
+    const wait = Math.max(retryDelayMs(attempt), outcome.retryAfterMs ?? 0);
+    await store.recordNotification(item.id, attempt, { error: outcome.error.slice(0, 500), retryAt: giveUp ? null : new Date(now().getTime() + wait) });
+  };
+
+  const post = async (item: FollowUpCase, webhook: CaseWebhook): Promise<{ delivered: Date } | { error: string; retryAfterMs?: number }> => {
     const body = JSON.stringify({ type: 'case.opened', text: caseText(item), case: item });
     const headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': 'koe-collector', 'X-Koe-Delivery': item.id };
     if (webhook.secret) headers['X-Koe-Signature'] = `sha256=${createHmac('sha256', webhook.secret).update(body).digest('hex')}`;
-    let error: string;
     try {
       const response = await fetcher(webhook.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
       // The body is not needed; reading it frees the connection.
       await response.arrayBuffer().catch(() => {});
-      if (response.ok) {
-        await store.recordNotification(item.id, { delivered: now() });
-        return;
-      }
-      error = `HTTP ${response.status}`;
+      if (response.ok) return { delivered: now() };
+      // A receiver that limits its rate (Slack answers 429) says when to come back.
+      const retryAfter = Number(response.headers.get('retry-after'));
+      return { error: `HTTP ${response.status}`, ...(retryAfter > 0 ? { retryAfterMs: Math.min(retryAfter, 86_400) * 1000 } : {}) };
     } catch (cause) {
-      error = cause instanceof Error ? (cause.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : cause.message) : String(cause);
+      return { error: describeFailure(cause, timeoutMs) };
     }
-    const giveUp = attempt >= MAX_ATTEMPTS;
-    if (giveUp) logger.warn(`cases: gave up announcing case ${item.id} to ${new URL(webhook.url).host} after ${attempt} attempts: ${error}`);
-    await store.recordNotification(item.id, { error: error.slice(0, 500), retryAt: giveUp ? null : new Date(now().getTime() + retryDelayMs(attempt)) });
   };
 
   const pollOnce = async (): Promise<number> => {
@@ -83,8 +88,9 @@ export function startNotifier(options: NotifierOptions): Notifier {
       const at = now();
       // Held long enough for every attempt of this round to end; a process that dies meanwhile leaves
       // its cases due again once the hold passes.
-      const due = await store.claimNotifications(at, new Date(at.getTime() + timeoutMs + 60_000), PER_POLL);
-      await Promise.all(due.map((item) => deliver(item.case, item.attempt).catch((error: unknown) => logger.error(`cases: ${String(error)}`))));
+      const due = await store.claimNotifications(at, new Date(at.getTime() + PER_POLL * timeoutMs + 60_000), PER_POLL);
+      // One at a time: a burst of cases to one chat webhook stays within its rate limit.
+      for (const item of due) await deliver(item.case, item.attempt).catch((error: unknown) => logger.error(`cases: ${String(error)}`));
       attempts += due.length;
       if (due.length < PER_POLL || closed) return attempts;
     }
@@ -111,4 +117,13 @@ export function startNotifier(options: NotifierOptions): Notifier {
       await running?.catch(() => {});
     },
   };
+}
+
+/** Why a call failed, in a line: fetch says only "fetch failed" and keeps the reason (refused, no such host) in its cause. */
+function describeFailure(error: unknown, timeoutMs: number): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  const reason = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
+  return reason ? `${error.message}: ${reason}` : error.message;
 }

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { CaseStatus, CaseUpdate, Slug, toIssues } from '@koe/core';
+import { CaseStatus, CaseUpdate, Slug, StorableText, toIssues } from '@koe/core';
 import type { AppDeps } from '../deps.js';
 import { adminAuth } from '../http/auth.js';
 import { ApiError, invalidBody, invalidQuery } from '../http/errors.js';
@@ -14,7 +14,7 @@ export const CaseQuery = z.strictObject({
   survey: Slug.optional(),
   status: CaseStatus.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  before: z.string().max(300).optional().meta({ description: 'the `next` of the previous page' }),
+  before: StorableText.pipe(z.string().max(300)).optional().meta({ description: 'the `next` of the previous page' }),
 });
 
 /** The largest PATCH body accepted: a note of 5,000 characters fits well below it. */
@@ -47,7 +47,7 @@ export function caseRoutes(app: Hono, deps: AppDeps): void {
   app.patch('/v1/cases/:id', async (c) => {
     parseQuery(c, z.strictObject({}));
     const id = c.req.param('id');
-    if (id.length > 200) throw invalidQuery([{ path: 'id', message: 'at most 200 characters' }]);
+    if (id.length > 200 || !StorableText.safeParse(id).success) throw invalidQuery([{ path: 'id', message: 'not a case id: at most 200 characters of valid text' }]);
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') throw new ApiError(415, 'unsupported_media_type', 'Send the update as application/json');
     let body: unknown;

@@ -1,13 +1,13 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { toIssues } from '@koe/core';
+import { StorableText, toIssues } from '@koe/core';
 import type { AppDeps } from '../deps.js';
 import { adminAuth } from '../http/auth.js';
 import { ApiError } from '../http/errors.js';
 import { parseQuery } from '../http/query.js';
 
 /** A respondent id as the widget or a site sends it: an anonymous id or a user id. */
-export const RespondentId = z.string().min(1).max(200);
+export const RespondentId = StorableText.pipe(z.string().min(1).max(200));
 
 /** DELETE /v1/respondents/:id: erases every answer of an anonymous id or user id (privacy requests). */
 export function respondentRoutes(app: Hono, deps: AppDeps): void {

@@ -124,14 +124,16 @@ export class PostgresStore implements Store {
     return (await this.#caseRows(claimed.map((c) => c.id))).map((row) => ({ case: fromCaseRow(row), attempt: Number(row.attempts) }));
   }
 
-  async recordNotification(id: string, outcome: NotificationOutcome): Promise<void> {
+  async recordNotification(id: string, attempt: number, outcome: NotificationOutcome): Promise<void> {
     await this.#ready;
     const delivered = 'delivered' in outcome;
-    await this.#sql.unsafe(`UPDATE cases SET notify_at = $1, notified_at = coalesce($2, notified_at), notify_error = $3 WHERE id = $4`, [
+    // The attempt number fences a late report: once the case was claimed again, an older claim's outcome is stale.
+    await this.#sql.unsafe(`UPDATE cases SET notify_at = $1, notified_at = coalesce($2, notified_at), notify_error = $3 WHERE id = $4 AND attempts = $5`, [
       delivered || outcome.retryAt === null ? null : outcome.retryAt.getTime(),
       delivered ? outcome.delivered.getTime() : null,
       delivered ? null : outcome.error,
       id,
+      attempt,
     ] as never[]);
   }
 

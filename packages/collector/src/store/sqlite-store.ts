@@ -166,6 +166,8 @@ export class SqliteStore implements Store {
   }
 
   async claimNotifications(at: Date, until: Date, limit: number): Promise<DueCase[]> {
+    // A read first: most polls find nothing due, and a claim is a commit and a flush of the log.
+    if (this.#prepare('SELECT 1 FROM cases WHERE notify_at <= ? LIMIT 1').get(at.getTime()) === undefined) return [];
     const ids = await this.#writer.write({ type: 'case', action: 'claim', at: at.getTime(), until: until.getTime(), limit });
     return ids.flatMap((id) => {
       const row = this.#caseRow(id);
@@ -173,12 +175,13 @@ export class SqliteStore implements Store {
     });
   }
 
-  async recordNotification(id: string, outcome: NotificationOutcome): Promise<void> {
+  async recordNotification(id: string, attempt: number, outcome: NotificationOutcome): Promise<void> {
     const delivered = 'delivered' in outcome;
     await this.#writer.write({
       type: 'case',
       action: 'notified',
       id,
+      attempt,
       deliveredAt: delivered ? outcome.delivered.getTime() : null,
       error: delivered ? null : outcome.error,
       retryAt: delivered || outcome.retryAt === null ? null : outcome.retryAt.getTime(),

@@ -17,7 +17,7 @@ export type DeleteOp = { type: 'delete'; id: string; after: number };
 export type CaseOp =
   | { type: 'case'; action: 'update'; id: string; at: number; set: [status: string | null, assignee: string | null | undefined, note: string | null | undefined] }
   | { type: 'case'; action: 'claim'; at: number; until: number; limit: number }
-  | { type: 'case'; action: 'notified'; id: string; deliveredAt: number | null; error: string | null; retryAt: number | null };
+  | { type: 'case'; action: 'notified'; id: string; attempt: number; deliveredAt: number | null; error: string | null; retryAt: number | null };
 /** A write for the writer. */
 export type WriteOp = InsertOp | DeleteOp | CaseOp;
 /** What a write resolves to: rows accepted (insert), [deleted, next chunk] (delete), or the cases changed. */
@@ -66,22 +66,24 @@ function prepareWriteSql(db, deleteChunkRows) {
   const remove = db.prepare('DELETE FROM responses WHERE rowid > ? AND rowid <= ? AND (anonymous_id = ? OR user_id = ?) ' +
     'RETURNING site, survey, answered_at AS at, channel, touchpoint, locale, score');
   const lastRow = db.prepare('SELECT max(rowid) FROM responses').pluck();
-  // A respondent's erasure takes their cases with it (ON DELETE CASCADE): SQLite checks foreign keys only
-  // on connections that ask.
+  // A respondent's erasure takes their cases with it (ON DELETE CASCADE). SQLite checks foreign keys only on
+  // connections that ask; better-sqlite3 builds it asking by default, and this keeps it so whatever the build.
   db.pragma('foreign_keys = ON');
   const openCase = db.prepare('INSERT INTO cases (id, site, survey, opened_at, updated_at, notify_at) VALUES (?, ?, ?, ?, ?, ?)');
   const updateCase = db.prepare('UPDATE cases SET status = coalesce(?, status), assignee = CASE WHEN ? THEN ? ELSE assignee END, ' +
     'note = CASE WHEN ? THEN ? ELSE note END, updated_at = ? WHERE id = ? RETURNING id').pluck();
   const claimCases = db.prepare('UPDATE cases SET notify_at = ?, attempts = attempts + 1 WHERE id IN ' +
     '(SELECT id FROM cases WHERE notify_at <= ? ORDER BY notify_at LIMIT ?) RETURNING id').pluck();
-  const notified = db.prepare('UPDATE cases SET notify_at = ?, notified_at = coalesce(?, notified_at), notify_error = ? WHERE id = ? RETURNING id').pluck();
+  // The attempt number fences a late report: once the case was claimed again, an older claim's outcome is stale.
+  const notified = db.prepare('UPDATE cases SET notify_at = ?, notified_at = coalesce(?, notified_at), notify_error = ? ' +
+    'WHERE id = ? AND attempts = ? RETURNING id').pluck();
   function applyCase(op) {
     if (op.action === 'update') {
       const [status, assignee, note] = op.set;
       return updateCase.all(status, assignee === undefined ? 0 : 1, assignee ?? null, note === undefined ? 0 : 1, note ?? null, op.at, op.id);
     }
     if (op.action === 'claim') return claimCases.all(op.until, op.at, op.limit);
-    return notified.all(op.retryAt, op.deliveredAt, op.error, op.id);
+    return notified.all(op.retryAt, op.deliveredAt, op.error, op.id, op.attempt);
   }
   const SCORES = ${SCORE_COLUMNS.length};
   const vector = (site, survey, width, start, channel) => {

@@ -77,8 +77,11 @@ export interface Store {
    * sharing a store never take the same case at once.
    */
   claimNotifications(at: Date, until: Date, limit: number): Promise<DueCase[]>;
-  /** Records how a case's webhook attempt went. */
-  recordNotification(id: string, outcome: NotificationOutcome): Promise<void>;
+  /**
+   * Records how attempt `attempt` (as claimNotifications numbered it) of a case's webhook went; a report
+   * from a claim that ran out, after the case was claimed again, changes nothing.
+   */
+  recordNotification(id: string, attempt: number, outcome: NotificationOutcome): Promise<void>;
   /** Deletes every answer whose respondent's anonymous id or user id is `id`; resolves to how many. */
   deleteRespondent(id: string): Promise<number>;
   /**

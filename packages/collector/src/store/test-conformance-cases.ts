@@ -91,15 +91,28 @@ export function caseConformance({ create, reopen }: OpenStores): void {
       // Held: nothing is due again before `until`.
       expect(await store.claimNotifications(RECEIVED, until, 5)).toEqual([]);
 
-      await store.recordNotification(answer(1).id, { delivered: LATER });
-      await store.recordNotification(answer(2).id, { error: 'HTTP 500', retryAt: new Date(RECEIVED.getTime() + 30_000) });
+      await store.recordNotification(answer(1).id, 1, { delivered: LATER });
+      await store.recordNotification(answer(2).id, 1, { error: 'HTTP 500', retryAt: new Date(RECEIVED.getTime() + 30_000) });
       const retry = await store.claimNotifications(new Date(RECEIVED.getTime() + 30_000), until, 5);
       expect(retry.map((due) => [due.case.id, due.attempt, due.case.notificationError])).toEqual([[answer(2).id, 2, 'HTTP 500']]);
-      await store.recordNotification(answer(2).id, { error: 'HTTP 410', retryAt: null });
+      await store.recordNotification(answer(2).id, 2, { error: 'HTTP 410', retryAt: null });
 
       const states = Object.fromEntries((await store.cases({ site: SITE, limit: 10 })).cases.map((c) => [c.id, [c.notification, c.notificationError]]));
       expect(states).toEqual({ [answer(1).id]: ['delivered', null], [answer(2).id]: ['failed', 'HTTP 410'], [answer(3).id]: ['none', null] });
       expect(await store.claimNotifications(new Date(RECEIVED.getTime() + 86_400_000), until, 5)).toEqual([]);
+    });
+
+    it('ignores a late report from a claim that ran out once the case was claimed again', async () => {
+      const store = await create();
+      await store.insert([answer(1, { score: 1 })], RECEIVED, [true]);
+      const [first] = await store.claimNotifications(RECEIVED, LATER, 5);
+      // The first claimer's hold runs out; a second one claims and delivers.
+      const [second] = await store.claimNotifications(LATER, new Date(LATER.getTime() + 60_000), 5);
+      expect([first!.attempt, second!.attempt]).toEqual([1, 2]);
+      await store.recordNotification(answer(1).id, 2, { delivered: LATER });
+      await store.recordNotification(answer(1).id, 1, { error: 'HTTP 500', retryAt: LATER });
+      expect((await store.cases({ site: SITE, limit: 1 })).cases[0]).toMatchObject({ notification: 'delivered', notificationError: null });
+      expect(await store.claimNotifications(new Date(LATER.getTime() + 86_400_000), LATER, 5)).toEqual([]);
     });
 
     it("erases a respondent's cases with their answers", async () => {
@@ -112,6 +125,10 @@ export function caseConformance({ create, reopen }: OpenStores): void {
       expect(await store.deleteRespondent('gone')).toBe(1);
       expect((await store.cases({ site: SITE, limit: 10 })).cases.map((c) => c.id)).toEqual([answer(2).id]);
       expect((await store.claimNotifications(RECEIVED, LATER, 10)).map((due) => due.case.id)).toEqual([answer(2).id]);
+      // No case row outlived its answer (the listings join the answers, so they could not show one): the
+      // same answer stored again opens its case afresh, which a leftover row's id would refuse.
+      expect(await store.insert([answer(1, { score: 0, respondent: { anonymousId: 'gone' } })], LATER, [false])).toEqual({ accepted: 1, duplicates: 0 });
+      expect((await store.cases({ site: SITE, limit: 10 })).cases.map((c) => [c.id, c.openedAt])).toContainEqual([answer(1).id, LATER.toISOString()]);
     });
   });
 }
