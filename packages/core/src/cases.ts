@@ -76,6 +76,8 @@ export type FollowUpCase = z.infer<typeof FollowUpCase>;
 
 /** Text a store keeps as given: well-formed Unicode (no half of an emoji's surrogate pair) without U+0000, which PostgreSQL refuses. */
 export const StorableText = z.string().refine((value) => !UNSTORABLE.test(value), 'must be valid Unicode text without U+0000');
+// The same rule on a string schema of its own, which keeps its length limits in the generated JSON Schema.
+const storable = (text: z.ZodString) => text.refine((value) => !UNSTORABLE.test(value), 'must be valid Unicode text without U+0000');
 // U+0000, or half of a surrogate pair (String#isWellFormed is newer than the browsers core supports).
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -83,8 +85,8 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 export const CaseUpdate = z
   .strictObject({
     status: CaseStatus.optional(),
-    assignee: StorableText.pipe(z.string().trim().min(1).max(200)).nullable().optional(),
-    note: StorableText.pipe(z.string().max(5000)).nullable().optional(),
+    assignee: storable(z.string().trim().min(1).max(200)).nullable().optional(),
+    note: storable(z.string().max(5000)).nullable().optional(),
   })
   .refine((update) => Object.keys(update).length > 0, 'give at least one of status, assignee, note');
 /** A case update. */
