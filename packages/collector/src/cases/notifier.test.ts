@@ -161,6 +161,36 @@ describe('the case notifier', () => {
     expect(await state()).toEqual([['delivered', null]]);
   });
 
+  it('stops at once, aborting a slow call, and leaves what it had claimed due again', async () => {
+    await open(1);
+    await open(2);
+    let started!: () => void;
+    const calling = new Promise<void>((resolve) => (started = resolve));
+    notifier = startNotifier({
+      store,
+      sites: siteIndexOf(() => current),
+      clock: () => clock.now,
+      logger,
+      intervalMs: 60_000,
+      // A receiver that never answers (within the 10 s timeout or at all): only the abort ends the call.
+      fetch: ((_url: string, init: RequestInit) => {
+        started();
+        return new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)));
+      }) as typeof fetch,
+    });
+    const polled = notifier.poll();
+    await calling;
+    const began = Date.now();
+    await notifier.close();
+    expect(Date.now() - began).toBeLessThan(1000);
+    await polled;
+    expect(await state()).toEqual([
+      ['pending', 'the collector stopped before the webhook answered'],
+      ['pending', 'the collector stopped before the webhook answered'],
+    ]);
+    expect((await store.claimNotifications(clock.now, later(60_000), 5)).length).toBe(2);
+  });
+
   it('announces more than one poll takes, and never a case the rule did not open', async () => {
     for (let n = 1; n <= 45; n++) await open(n);
     await store.insert([answer(100, 5)], new Date('2026-12-06T00:00:01.000Z'), [null]);

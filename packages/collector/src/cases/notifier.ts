@@ -23,7 +23,7 @@ export interface NotifierOptions {
 export interface Notifier {
   /** Announces every case due now; resolves to how many attempts it made. */
   poll(): Promise<number>;
-  /** Stops polling and waits for attempts under way. */
+  /** Stops polling, aborts the call under way, and hands back the cases this poll had claimed (due again at once). */
   close(): Promise<void>;
 }
 
@@ -49,16 +49,23 @@ export function startNotifier(options: NotifierOptions): Notifier {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let closed = false;
+  // Aborts the call under way when the collector stops: a shutdown must not wait out a slow receiver.
+  const stopping = new AbortController();
 
   const deliver = async (item: FollowUpCase, attempt: number): Promise<void> => {
     const webhook = sites().sites.get(item.site)?.surveys.get(item.survey)?.cases?.webhook;
-    const outcome = webhook ? await post(item, webhook) : { error: 'the survey has no case webhook in this collector\'s configuration' };
+    const outcome = closed ? { error: 'stopped' } : webhook ? await post(item, webhook) : { error: 'the survey has no case webhook in this collector\'s configuration' };
     if ('delivered' in outcome) {
       await store.recordNotification(item.id, attempt, outcome);
       return;
     }
     // Retried like any failure, a webhook missing here too: another collector sharing the database may
     // have opened the case under a configuration this one has not loaded yet.
+    if (closed) {
+      // Stopped before or during this attempt: due again at once, for whichever collector runs next.
+      await store.recordNotification(item.id, attempt, { error: 'the collector stopped before the webhook answered', retryAt: now() });
+      return;
+    }
     const giveUp = attempt >= MAX_ATTEMPTS;
     if (giveUp) logger.warn(`cases: gave up announcing case ${item.id}${webhook ? ` to ${new URL(webhook.url).host}` : ''} after ${attempt} attempts: ${outcome.error}`);
     const wait = Math.max(retryDelayMs(attempt), outcome.retryAfterMs ?? 0);
@@ -70,7 +77,7 @@ export function startNotifier(options: NotifierOptions): Notifier {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': 'koe-collector', 'X-Koe-Delivery': item.id };
     if (webhook.secret) headers['X-Koe-Signature'] = `sha256=${createHmac('sha256', webhook.secret).update(body).digest('hex')}`;
     try {
-      const response = await fetcher(webhook.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
+      const response = await fetcher(webhook.url, { method: 'POST', headers, body, signal: callSignal(timeoutMs, stopping.signal), redirect: 'error' });
       // The body is not needed; reading it frees the connection.
       await response.arrayBuffer().catch(() => {});
       if (response.ok) return { delivered: now() };
@@ -114,6 +121,7 @@ export function startNotifier(options: NotifierOptions): Notifier {
     async close() {
       closed = true;
       clearTimeout(timer);
+      stopping.abort();
       await running?.catch(() => {});
     },
   };
@@ -127,3 +135,7 @@ function describeFailure(error: unknown, timeoutMs: number): string {
   const reason = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
   return reason ? `${error.message}: ${reason}` : error.message;
 }
+
+// AbortSignal.any arrived in Node 20.3; on older 20.x a stop waits for the call's own timeout instead.
+const callSignal = (timeoutMs: number, stop: AbortSignal): AbortSignal =>
+  typeof AbortSignal.any === 'function' ? AbortSignal.any([AbortSignal.timeout(timeoutMs), stop]) : AbortSignal.timeout(timeoutMs);
