@@ -59,7 +59,8 @@ describe('follow-up cases', () => {
     const res = await patch(detractor.id, { status: 'closed', assignee: '佐藤', note: 'Called back, refunded the shipping.' });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id: detractor.id, status: 'closed', assignee: '佐藤', note: 'Called back, refunded the shipping.', updatedAt: '2026-11-24T09:00:00.000Z' });
-    expect(await (await patch(detractor.id, { status: 'open' })).json()).toMatchObject({ status: 'open', assignee: '佐藤', note: 'Called back, refunded the shipping.' });
+    // The id in capitals names the same case, as it names the same answer.
+    expect(await (await patch(detractor.id.toUpperCase(), { status: 'open' })).json()).toMatchObject({ id: detractor.id, status: 'open', assignee: '佐藤', note: 'Called back, refunded the shipping.' });
     expect((await list('site=shop&status=closed')).body.cases).toEqual([]);
     expect((await list('site=shop&status=open')).body.cases).toHaveLength(1);
   });
@@ -96,6 +97,9 @@ describe('follow-up cases', () => {
     expect((await patch('%00', { status: 'closed' })).status).toBe(400);
     expect(await cases('site=shop&before=1.%00')).toEqual([400, ['before']]);
     expect((await h.admin('/v1/respondents/%00', { method: 'DELETE' })).status).toBe(400);
+    const tooLong = await patch(detractor.id, { note: 'x'.repeat(40_000) });
+    expect(tooLong.status).toBe(413);
+    expect(((await tooLong.json()) as any).error.message).toBe('The request body is over 32768 bytes; a case update holds at most a 5,000-character note');
     const missing = await patch('00000000-0000-4000-8000-00000000beef', { status: 'closed' });
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as any).error.issues).toEqual([{ path: 'id', message: 'no case with this id' }]);

@@ -7,10 +7,10 @@ import { ApiError } from './errors.js';
  * @hono/node-server's direct path; touching `c.req.raw.body` instead would build a web stream per request,
  * which costs more than the rest of the ingest path. Chunked bodies are counted as they arrive.
  */
-export async function readText(c: Context, maxBytes: number): Promise<string> {
+export async function readText(c: Context, maxBytes: number, advice = 'send at most 100 answers per request'): Promise<string> {
   const declared = c.req.header('content-length');
   if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
-    if (Number(declared) > maxBytes) throw tooLarge(maxBytes);
+    if (Number(declared) > maxBytes) throw tooLarge(maxBytes, advice);
     return c.req.text();
   }
   const body = c.req.raw.body;
@@ -24,12 +24,11 @@ export async function readText(c: Context, maxBytes: number): Promise<string> {
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
+      throw tooLarge(maxBytes, advice);
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks, size).toString('utf8');
 }
 
-const tooLarge = (maxBytes: number) =>
-  new ApiError(413, 'payload_too_large', `The request body is over ${maxBytes} bytes; send at most 100 answers per request`);
+const tooLarge = (maxBytes: number, advice: string) => new ApiError(413, 'payload_too_large', `The request body is over ${maxBytes} bytes; ${advice}`);

@@ -46,13 +46,14 @@ export function caseRoutes(app: Hono, deps: AppDeps): void {
 
   app.patch('/v1/cases/:id', async (c) => {
     parseQuery(c, z.strictObject({}));
-    const id = c.req.param('id');
+    // Answer ids are stored in lowercase (core lowercases them), so a case id in capitals names the same case.
+    const id = c.req.param('id').toLowerCase();
     if (id.length > 200 || !StorableText.safeParse(id).success) throw invalidQuery([{ path: 'id', message: 'not a case id: at most 200 characters of valid text' }]);
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') throw new ApiError(415, 'unsupported_media_type', 'Send the update as application/json');
     let body: unknown;
     try {
-      body = JSON.parse(await readText(c, MAX_UPDATE_BYTES));
+      body = JSON.parse(await readText(c, MAX_UPDATE_BYTES, 'a case update holds at most a 5,000-character note'));
     } catch (error) {
       if (error instanceof ApiError) throw error;
       throw new ApiError(400, 'invalid_json', `The request body is not valid JSON: ${(error as Error).message}`);
