@@ -124,9 +124,29 @@ export async function seedDemo(store: Store, options: SeedDemoOptions): Promise<
       answeredAt: new Date(time).toISOString(),
     });
     if (batch.length === BATCH_SIZE || n === total - 1) {
-      accepted += (await store.insert(batch, new Date(now), opens(batch))).accepted;
+      accepted += await insertAsReceived(store, batch, now, opens);
       batch = [];
     }
   }
   return accepted;
+}
+
+/**
+ * Stores answers as if each had arrived a few seconds after it was given (never after `now`), so the
+ * history's receivedAt and its cases' openedAt read like a live collector's. The calls go out together:
+ * the store commits them as one group.
+ */
+async function insertAsReceived(
+  store: Store,
+  answers: SurveyResponse[],
+  now: number,
+  opens: (answers: SurveyResponse[]) => (boolean | null)[] | undefined,
+): Promise<number> {
+  const byTime = new Map<number, SurveyResponse[]>();
+  for (const answer of answers) {
+    const at = Math.min(now, Date.parse(answer.answeredAt) + 3_000);
+    byTime.set(at, [...(byTime.get(at) ?? []), answer]);
+  }
+  const results = await Promise.all([...byTime].map(([at, group]) => store.insert(group, new Date(at), opens(group))));
+  return results.reduce((sum, result) => sum + result.accepted, 0);
 }
