@@ -54,14 +54,14 @@ export function startNotifier(options: NotifierOptions): Notifier {
 
   const deliver = async (item: FollowUpCase, attempt: number): Promise<void> => {
     const webhook = sites().sites.get(item.site)?.surveys.get(item.survey)?.cases?.webhook;
-    const outcome = closed ? { error: 'stopped' } : webhook ? await post(item, webhook) : { error: 'the survey has no case webhook in this collector\'s configuration' };
-    if ('delivered' in outcome) {
+    // A webhook missing here is retried like any failure: another collector sharing the database may have
+    // opened the case under a configuration this one has not loaded yet.
+    const outcome = closed ? undefined : webhook ? await post(item, webhook) : { error: 'the survey has no case webhook in this collector\'s configuration' };
+    if (outcome && 'delivered' in outcome) {
       await store.recordNotification(item.id, attempt, outcome);
       return;
     }
-    // Retried like any failure, a webhook missing here too: another collector sharing the database may
-    // have opened the case under a configuration this one has not loaded yet.
-    if (closed) {
+    if (closed || !outcome) {
       // Stopped before or during this attempt: due again at once, for whichever collector runs next.
       await store.recordNotification(item.id, attempt, { error: 'the collector stopped before the webhook answered', retryAt: now() });
       return;

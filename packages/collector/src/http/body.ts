@@ -31,4 +31,13 @@ export async function readText(c: Context, maxBytes: number, advice = 'send at m
   return Buffer.concat(chunks, size).toString('utf8');
 }
 
+/** Parses a request body as JSON; 400 `invalid_json` with the parser's reason when it is not. */
+export function parseJsonBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ApiError(400, 'invalid_json', `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
 const tooLarge = (maxBytes: number, advice: string) => new ApiError(413, 'payload_too_large', `The request body is over ${maxBytes} bytes; ${advice}`);

@@ -4,7 +4,7 @@ import { CaseStatus, CaseUpdate, Slug, StorableText, toIssues } from '@koe/core'
 import type { AppDeps } from '../deps.js';
 import { adminAuth } from '../http/auth.js';
 import { ApiError, invalidBody, invalidQuery } from '../http/errors.js';
-import { readText } from '../http/body.js';
+import { parseJsonBody, readText } from '../http/body.js';
 import { parseQuery } from '../http/query.js';
 import { decodeCursor } from '../store/cases.js';
 
@@ -51,13 +51,7 @@ export function caseRoutes(app: Hono, deps: AppDeps): void {
     if (id.length > 200 || !StorableText.safeParse(id).success) throw invalidQuery([{ path: 'id', message: 'not a case id: at most 200 characters of valid text' }]);
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') throw new ApiError(415, 'unsupported_media_type', 'Send the update as application/json');
-    let body: unknown;
-    try {
-      body = JSON.parse(await readText(c, MAX_UPDATE_BYTES, 'a case update holds at most a 5,000-character note'));
-    } catch (error) {
-      if (error instanceof ApiError) throw error;
-      throw new ApiError(400, 'invalid_json', `The request body is not valid JSON: ${(error as Error).message}`);
-    }
+    const body = parseJsonBody(await readText(c, MAX_UPDATE_BYTES, 'a case update holds at most a 5,000-character note'));
     const update = CaseUpdate.safeParse(body);
     if (!update.success) throw invalidBody(toIssues(update.error));
     const updated = await deps.store.updateCase(id, update.data, deps.now());

@@ -5,7 +5,7 @@ import type { AppDeps } from '../deps.js';
 import type { InsertResult } from '../store/store.js';
 import { bearerToken, safeEqual } from '../http/auth.js';
 import { clientIp, rateLimitKeyOf } from '../http/client-ip.js';
-import { readText } from '../http/body.js';
+import { parseJsonBody, readText } from '../http/body.js';
 import { apiResponse, jsonResponse } from '../http/json.js';
 import { ApiError, invalidBody } from '../http/errors.js';
 import { SECURITY_HEADERS } from '../http/security-headers.js';
@@ -57,7 +57,7 @@ async function ingest(c: Context, deps: AppDeps): Promise<InsertResult> {
   if (!ACCEPTED_TYPES.has(type)) {
     throw new ApiError(415, 'unsupported_media_type', type === '' ? 'Send JSON with Content-Type: application/json or text/plain' : `Send JSON as application/json or text/plain, not ${type.slice(0, 100)}`);
   }
-  const body = parseJson(await readText(c, MAX_BODY_BYTES));
+  const body = parseJsonBody(await readText(c, MAX_BODY_BYTES));
   const entry = siteOf(body, deps);
   if (entry) {
     admitRate(c, entry, deps);
@@ -73,14 +73,6 @@ async function ingest(c: Context, deps: AppDeps): Promise<InsertResult> {
   } catch (error) {
     deps.logger.error(`store: insert failed: ${error instanceof Error ? error.message : String(error)}`);
     throw new ApiError(503, 'unavailable', 'The answers could not be stored; retry later', undefined, { 'Retry-After': '5' });
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ApiError(400, 'invalid_json', `The request body is not valid JSON: ${(error as Error).message}`);
   }
 }
 

@@ -111,6 +111,10 @@ export function fromCaseRow(row: CaseRow): FollowUpCase {
   };
 }
 
+/** An outcome's three columns as the stores write them: delivered at, the error, the next attempt (null: none). */
+export const outcomeFields = (outcome: NotificationOutcome): [deliveredAt: number | null, error: string | null, retryAt: number | null] =>
+  'delivered' in outcome ? [outcome.delivered.getTime(), null, null] : [null, outcome.error, outcome.retryAt?.getTime() ?? null];
+
 /** An update's three fields as the stores write them: a field left out is `undefined` (kept as it is). */
 export const updateFields = (update: CaseUpdate): [status: string | null, assignee: string | null | undefined, note: string | null | undefined] => [
   update.status ?? null,

@@ -1,6 +1,6 @@
 import postgres, { type Sql } from 'postgres';
 import type { CaseUpdate, FollowUpCase, ScoreCounts, SurveyResponse } from '@koe/core';
-import { CASE_COLUMNS, caseListQuery, casePage, fromCaseRow, updateFields, type CaseRow } from './cases.js';
+import { CASE_COLUMNS, caseListQuery, casePage, fromCaseRow, outcomeFields, updateFields, type CaseRow } from './cases.js';
 import { CountCompactor, countQuery, runCountQuery } from './postgres-counts.js';
 import { countRowsSql, migratePostgres } from './postgres-migrations.js';
 import { PostgresRateCounts } from './postgres-rate-counts.js';
@@ -126,12 +126,12 @@ export class PostgresStore implements Store {
 
   async recordNotification(id: string, attempt: number, outcome: NotificationOutcome): Promise<void> {
     await this.#ready;
-    const delivered = 'delivered' in outcome;
+    const [deliveredAt, error, retryAt] = outcomeFields(outcome);
     // The attempt number fences a late report: once the case was claimed again, an older claim's outcome is stale.
     await this.#sql.unsafe(`UPDATE cases SET notify_at = $1, notified_at = coalesce($2, notified_at), notify_error = $3 WHERE id = $4 AND attempts = $5`, [
-      delivered || outcome.retryAt === null ? null : outcome.retryAt.getTime(),
-      delivered ? outcome.delivered.getTime() : null,
-      delivered ? null : outcome.error,
+      retryAt,
+      deliveredAt,
+      error,
       id,
       attempt,
     ] as never[]);

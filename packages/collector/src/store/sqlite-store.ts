@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CaseUpdate, FollowUpCase, ScoreCounts, SurveyResponse } from '@koe/core';
-import { CASE_COLUMNS, caseListQuery, casePage, fromCaseRow, updateFields, type CaseRow } from './cases.js';
+import { CASE_COLUMNS, caseListQuery, casePage, fromCaseRow, outcomeFields, updateFields, type CaseRow } from './cases.js';
 import { coverSegments } from './count-cover.js';
 import { countSlice, sliceValueSql } from './count-slice.js';
 import { dimensionCounts, periodCounts, scoreCounts, type CountRow } from './report-assembly.js';
@@ -176,16 +176,8 @@ export class SqliteStore implements Store {
   }
 
   async recordNotification(id: string, attempt: number, outcome: NotificationOutcome): Promise<void> {
-    const delivered = 'delivered' in outcome;
-    await this.#writer.write({
-      type: 'case',
-      action: 'notified',
-      id,
-      attempt,
-      deliveredAt: delivered ? outcome.delivered.getTime() : null,
-      error: delivered ? null : outcome.error,
-      retryAt: delivered || outcome.retryAt === null ? null : outcome.retryAt.getTime(),
-    });
+    const [deliveredAt, error, retryAt] = outcomeFields(outcome);
+    await this.#writer.write({ type: 'case', action: 'notified', id, attempt, deliveredAt, error, retryAt });
   }
 
   #caseRow(id: string): CaseRow | undefined {
