@@ -7,12 +7,14 @@ import { RateLimiter, type SharedRateCounts } from './http/rate-limit.js';
 import { securityHeaders } from './http/security-headers.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { caseRoutes } from './routes/cases.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { exportRoutes } from './routes/export.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { reportRoutes } from './routes/reports.js';
 import { respondentRoutes } from './routes/respondents.js';
+import { siteRoutes } from './routes/sites.js';
 import { staticRoutes } from './routes/static.js';
 import { surveyRoutes } from './routes/surveys.js';
 import { widgetRoutes } from './routes/widget.js';
@@ -37,6 +39,8 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   /** The widget's build output (`koe.js`, `koe-ui.js`…), served at the root with CORS `*`. */
   widgetDir?: string;
+  /** The dashboard's build output (`index.html`, scripts, styles), served at `/dashboard/`. */
+  dashboardDir?: string;
   /** Extra directories to serve, by URL prefix: `{ '/examples': '/abs/path/examples' }`. */
   staticDirs?: Readonly<Record<string, string>>;
   /** Where errors are logged (default: stderr). */
@@ -76,12 +80,14 @@ export function createApp(options: AppOptions): Hono {
 
   healthRoutes(app, deps);
   surveyRoutes(app, deps);
+  siteRoutes(app, deps);
   reportRoutes(app, deps);
   exportRoutes(app, deps);
   respondentRoutes(app, deps);
   caseRoutes(app, deps);
   openApiRoutes(app);
   if (options.widgetDir) widgetRoutes(app, options.widgetDir);
+  if (options.dashboardDir) dashboardRoutes(app, options.dashboardDir);
   if (options.staticDirs) staticRoutes(app, options.staticDirs);
 
   app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `No route ${c.req.method} ${c.req.path}`)));

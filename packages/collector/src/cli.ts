@@ -71,6 +71,7 @@ async function serve(args: string[]): Promise<number> {
     'trust-proxy': { type: 'string' },
     'rate-limit': { type: 'string' },
     'widget-dir': { type: 'string' },
+    'dashboard-dir': { type: 'string' },
     'sqlite-mmap': { type: 'string' },
     static: { type: 'string', multiple: true },
   });
@@ -96,6 +97,7 @@ async function serve(args: string[]): Promise<number> {
   const trustProxy = trustProxyOf(str('trust-proxy') ?? env.KOE_TRUST_PROXY, source('trust-proxy', 'KOE_TRUST_PROXY'));
   const rateLimit = integer(source('rate-limit', 'KOE_RATE_LIMIT'), str('rate-limit') ?? env.KOE_RATE_LIMIT, 0, 1_000_000);
   const widgetDir = str('widget-dir') ?? env.KOE_WIDGET_DIR;
+  const dashboardDir = str('dashboard-dir') ?? env.KOE_DASHBOARD_DIR;
   const mmapMiB = integer(source('sqlite-mmap', 'KOE_SQLITE_MMAP'), str('sqlite-mmap') ?? env.KOE_SQLITE_MMAP, 0, 1_048_576);
   const { databaseUrl, db } = storeLocation(str('database-url'), str('db'));
 
@@ -110,6 +112,7 @@ async function serve(args: string[]): Promise<number> {
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(rateLimit !== undefined ? { rateLimitPerMinute: rateLimit } : {}),
     ...(widgetDir ? { widgetDir: resolve(widgetDir) } : {}),
+    ...(dashboardDir ? { dashboardDir: resolve(dashboardDir) } : {}),
     ...(mmapMiB !== undefined ? { sqliteMmapBytes: mmapMiB * 1024 * 1024 } : {}),
     ...(Object.keys(staticDirs).length > 0 ? { staticDirs } : {}),
   });

@@ -40,6 +40,8 @@ export interface ServerOptions {
   rateLimitPerMinute?: number;
   /** The widget's build output; default: the workspace's `packages/widget/dist` when present; `false`: none. */
   widgetDir?: string | false;
+  /** The dashboard's build output; default: the workspace's `packages/dashboard/dist` when present; `false`: none. */
+  dashboardDir?: string | false;
   /** Extra directories to serve, by URL prefix (`{ '/examples': '/abs/path/examples' }`). */
   staticDirs?: Readonly<Record<string, string>>;
   /** How long a client may take to send one request, headers and body, before it gets 408 (default 30,000 ms). */
@@ -74,6 +76,12 @@ export class ListenError extends Error {
 /** The widget build inside this workspace (packages/widget/dist), found by path to avoid a package cycle. */
 export function defaultWidgetDir(): string | undefined {
   const dir = fileURLToPath(new URL('../../widget/dist/', import.meta.url));
+  return existsSync(dir) ? dir : undefined;
+}
+
+/** The dashboard build inside this workspace (packages/dashboard/dist), found by path like the widget's. */
+export function defaultDashboardDir(): string | undefined {
+  const dir = fileURLToPath(new URL('../../dashboard/dist/', import.meta.url));
   return existsSync(dir) ? dir : undefined;
 }
 
@@ -129,6 +137,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     throw error;
   }
   const widgetDir = options.widgetDir === false ? undefined : (options.widgetDir ?? defaultWidgetDir());
+  const dashboardDir = options.dashboardDir === false ? undefined : (options.dashboardDir ?? defaultDashboardDir());
   const app = createApp({
     store,
     config,
@@ -138,6 +147,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.rateLimitPerMinute !== undefined ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
     ...(widgetDir ? { widgetDir } : {}),
+    ...(dashboardDir ? { dashboardDir } : {}),
     ...(options.staticDirs ? { staticDirs: options.staticDirs } : {}),
   });
   // Announces new follow-up cases to their surveys' webhooks (see cases/notifier.ts).

@@ -7,28 +7,31 @@ import { fileResponse } from '../static/respond.js';
 /** Serves each directory of `dirs` (`{ '/examples': '/abs/path' }`) under its URL prefix, `index.html` for folders. */
 export function staticRoutes(app: Hono, dirs: Readonly<Record<string, string>>): void {
   const cache = new FileCache();
-  for (const [prefixInput, dir] of Object.entries(dirs)) {
-    const prefix = `/${prefixInput.replace(/^\/+|\/+$/g, '')}`;
-    const root = resolve(dir);
-    app.get(`${prefix}/*`, async (c, next) => {
-      const path = resolvePath(root, c.req.path.slice(prefix.length));
-      if (path === undefined) return next();
-      let target = path;
-      const info = await stat(path).catch(() => undefined);
-      if (info?.isDirectory()) {
-        // Relative links in an index.html resolve against the URL, so a folder URL must end with a slash.
-        if (!c.req.path.endsWith('/')) return c.redirect(`${c.req.path}/${new URL(c.req.url).search}`, 301);
-        target = resolve(path, 'index.html');
-      }
-      // A symbolic link inside the directory may point anywhere (a deploy's shared folder, /etc): only
-      // files whose real path is still under the directory's own real path are served.
-      if (!(await inside(root, target))) return next();
-      const file = await cache.get(target);
-      if (!file) return next();
-      return fileResponse(c, file, { 'Cache-Control': 'no-cache' });
-    });
-    app.get(prefix, (c) => c.redirect(`${prefix}/`, 301));
-  }
+  for (const [prefix, dir] of Object.entries(dirs)) serveDirectory(app, prefix, dir, { 'Cache-Control': 'no-cache' }, cache);
+}
+
+/** Serves the files under `dir` at `prefix` with `headers`, `index.html` for folders; never a dotfile or a file outside. */
+export function serveDirectory(app: Hono, prefixInput: string, dir: string, headers: Readonly<Record<string, string>>, cache = new FileCache()): void {
+  const prefix = `/${prefixInput.replace(/^\/+|\/+$/g, '')}`;
+  const root = resolve(dir);
+  app.get(`${prefix}/*`, async (c, next) => {
+    const path = resolvePath(root, c.req.path.slice(prefix.length));
+    if (path === undefined) return next();
+    let target = path;
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isDirectory()) {
+      // Relative links in an index.html resolve against the URL, so a folder URL must end with a slash.
+      if (!c.req.path.endsWith('/')) return c.redirect(`${c.req.path}/${new URL(c.req.url).search}`, 301);
+      target = resolve(path, 'index.html');
+    }
+    // A symbolic link inside the directory may point anywhere (a deploy's shared folder, /etc): only
+    // files whose real path is still under the directory's own real path are served.
+    if (!(await inside(root, target))) return next();
+    const file = await cache.get(target);
+    if (!file) return next();
+    return fileResponse(c, file, headers);
+  });
+  app.get(prefix, (c) => c.redirect(`${prefix}/`, 301));
 }
 
 /** The file a URL path names under `root`, or undefined when it is malformed or would leave `root`. */

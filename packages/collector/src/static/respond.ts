@@ -4,7 +4,7 @@ import { SECURITY_HEADERS } from '../http/security-headers.js';
 import { encodingFor, type CachedFile } from './files.js';
 
 /** Answers with a cached file: 304 on a matching If-None-Match, else the best encoding the client takes. */
-export function fileResponse(c: Context, file: CachedFile, headers: Record<string, string>): Response {
+export function fileResponse(c: Context, file: CachedFile, headers: Readonly<Record<string, string>>): Response {
   const { body, encoding } = encodingFor(file, c.req.header('accept-encoding'));
   // A strong ETag names one representation's bytes, so each encoding gets its own (RFC 9110, 8.8.3).
   const etag = encoding ? `${file.etag.slice(0, -1)}-${encoding}"` : file.etag;
