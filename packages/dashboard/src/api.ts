@@ -1,0 +1,131 @@
+import type { CaseStatus, CaseUpdate, Comparison, FollowUpCase, Kind, Summary } from '@koe/core';
+
+/** A survey as GET /v1/sites lists it. */
+export interface SurveyListing {
+  id: string;
+  kind: Kind;
+  channel: string;
+  touchpoint?: string;
+  caseCategories: string[];
+}
+
+/** A site as GET /v1/sites lists it. */
+export interface SiteListing {
+  key: string;
+  name: string;
+  surveys: SurveyListing[];
+}
+
+/** GET /v1/reports/summary: the period's summary with the previous one and their comparison. */
+export interface SummaryReport extends Summary {
+  from: string;
+  to: string;
+  previous: Summary & { from: string; to: string };
+  compare: Comparison | null;
+}
+
+/** One bucket of GET /v1/reports/trend. */
+export interface TrendPoint {
+  period: string;
+  summary: Summary;
+}
+
+/** One group of GET /v1/reports/breakdown. */
+export interface BreakdownRow {
+  value: string | null;
+  summary: Summary;
+}
+
+/** A page of GET /v1/cases. */
+export interface CasePage {
+  cases: FollowUpCase[];
+  next: string | null;
+}
+
+/** Which survey and period a report covers. */
+export interface ReportQuery {
+  site: string;
+  survey: string;
+  from: string;
+  to: string;
+}
+
+/** A refused or failed call: the HTTP status (0 when the collector could not be reached) and its message. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
+
+/** Options of `createApi`. */
+export interface ApiOptions {
+  /** The admin token sent as `Authorization: Bearer`. */
+  token: string;
+  /** The collector's origin; default: the page's own (the collector serves the dashboard). */
+  base?: string;
+  fetch?: typeof fetch;
+}
+
+/** The admin API calls the dashboard makes. */
+export interface Api {
+  sites(): Promise<SiteListing[]>;
+  summary(query: ReportQuery): Promise<SummaryReport>;
+  trend(query: ReportQuery & { interval: 'day' | 'week' | 'month'; tz: string }): Promise<TrendPoint[]>;
+  breakdown(query: ReportQuery & { by: string; limit?: number }): Promise<{ rows: BreakdownRow[]; total: number }>;
+  cases(query: { site: string; survey?: string; status?: CaseStatus; limit?: number; before?: string }): Promise<CasePage>;
+  updateCase(id: string, update: CaseUpdate): Promise<FollowUpCase>;
+}
+
+/** A client of the collector's admin routes. */
+export function createApi(options: ApiOptions): Api {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const base = options.base ?? '';
+  const call = async (method: string, path: string, query: Record<string, string | number | undefined>, body?: unknown) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+    const search = params.size > 0 ? `?${params}` : '';
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}${search}`, {
+        method,
+        headers: { Authorization: `Bearer ${options.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch {
+      throw new ApiFailure(0, 'The collector could not be reached');
+    }
+    if (!response.ok) throw new ApiFailure(response.status, await errorMessage(response));
+    return response;
+  };
+  const json = async <T,>(method: string, path: string, query: Record<string, string | number | undefined>, body?: unknown) =>
+    (await (await call(method, path, query, body)).json()) as T;
+
+  return {
+    sites: async () => (await json<{ sites: SiteListing[] }>('GET', '/v1/sites', {})).sites,
+    summary: (query) => json('GET', '/v1/reports/summary', { ...query }),
+    trend: (query) => json('GET', '/v1/reports/trend', { ...query }),
+    breakdown: async (query) => {
+      const response = await call('GET', '/v1/reports/breakdown', { ...query });
+      const rows = (await response.json()) as BreakdownRow[];
+      return { rows, total: Number(response.headers.get('X-Total-Count') ?? rows.length) };
+    },
+    cases: (query) => json('GET', '/v1/cases', { ...query }),
+    updateCase: (id, update) => json('PATCH', `/v1/cases/${encodeURIComponent(id)}`, {}, update),
+  };
+}
+
+/** The collector's own message (`{ error: { message, issues } }`), else the status line. */
+async function errorMessage(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: { message?: string; issues?: { path: string; message: string }[] } };
+    const issue = body.error?.issues?.[0];
+    if (body.error?.message) return issue ? `${body.error.message} (${issue.path}: ${issue.message})` : body.error.message;
+  } catch {
+    // Not JSON (a proxy's page): fall through to the status.
+  }
+  return `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+}

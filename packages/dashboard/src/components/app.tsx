@@ -1,0 +1,104 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ApiFailure, createApi, type Api, type SiteListing } from '../api.js';
+import { DashboardContext, failureText, type Dashboard } from '../context.js';
+import { TEXTS, type Lang } from '../i18n.js';
+import { browserTimeZone, rangeOf } from '../period.js';
+import { loadLang, loadToken, saveLang, saveToken } from '../session.js';
+import { SignIn } from './sign-in.js';
+import { SummaryCard } from './summary-card.js';
+import { SurveyDetail } from './survey-detail.js';
+import { Toolbar } from './toolbar.js';
+
+/** Props of App; tests inject the API and the clock. */
+export interface AppProps {
+  makeApi?: (token: string) => Api;
+  now?: () => Date;
+}
+
+/** The dashboard: sign in with the admin token, then each survey's score, trend, breakdown and cases. */
+export function App({ makeApi = (token) => createApi({ token }), now = () => new Date() }: AppProps) {
+  const [lang, setLang] = useState<Lang>(() => loadLang(typeof navigator === 'undefined' ? [] : navigator.languages));
+  const [token, setToken] = useState<string | undefined>(() => loadToken());
+  const [sites, setSites] = useState<SiteListing[] | undefined>(undefined);
+  const [signInError, setSignInError] = useState<string | undefined>(undefined);
+  const [siteKey, setSiteKey] = useState<string | undefined>(undefined);
+  const [days, setDays] = useState(30);
+  const [selected, setSelected] = useState<string | undefined>(undefined);
+  const texts = TEXTS[lang];
+  const api = useMemo(() => (token ? makeApi(token) : undefined), [token]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = texts.title;
+  }, [lang]);
+
+  const signOut = (message?: string) => {
+    saveToken(undefined);
+    setToken(undefined);
+    setSites(undefined);
+    setSignInError(message);
+  };
+
+  useEffect(() => {
+    if (!api) return;
+    let current = true;
+    api.sites().then(
+      (list) => {
+        if (!current) return;
+        saveToken(token);
+        setSites(list);
+        setSiteKey((key) => (key && list.some((s) => s.key === key) ? key : list[0]?.key));
+      },
+      (error: unknown) => current && signOut(failureText(error, lang)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api]);
+
+  // The period is fixed when it is chosen, so every panel reports over the same instants.
+  const range = useMemo(() => rangeOf(days, now()), [days, siteKey]);
+
+  if (!api || !sites) {
+    return <SignIn texts={texts} error={signInError} busy={!!api} onSubmit={(value) => (setSignInError(undefined), setToken(value))} />;
+  }
+  const dashboard: Dashboard = {
+    api,
+    lang,
+    texts,
+    timeZone: browserTimeZone(),
+    onFailure: (error) => {
+      if (error instanceof ApiFailure && error.status === 401) signOut(texts.tokenRejected);
+    },
+  };
+  const site = sites.find((s) => s.key === siteKey);
+  const survey = site?.surveys.find((s) => s.id === selected) ?? site?.surveys[0];
+  return (
+    <DashboardContext.Provider value={dashboard}>
+      <Toolbar
+        texts={texts}
+        sites={sites}
+        site={siteKey ?? ''}
+        days={days}
+        lang={lang}
+        onSite={(key) => (setSiteKey(key), setSelected(undefined))}
+        onDays={setDays}
+        onLang={(value) => (saveLang(value), setLang(value))}
+        onSignOut={() => signOut()}
+      />
+      <main>
+        {!site ? <p class="muted">{texts.noSites}</p> : site.surveys.length === 0 ? <p class="muted">{texts.noSurveys}</p> : null}
+        {site && survey ? (
+          <>
+            <div class="cards">
+              {site.surveys.map((s) => (
+                <SummaryCard key={s.id} site={site.key} survey={s} range={range} days={days} selected={s.id === survey.id} onSelect={() => setSelected(s.id)} />
+              ))}
+            </div>
+            <SurveyDetail key={`${site.key}|${survey.id}`} site={site.key} survey={survey} range={range} days={days} />
+          </>
+        ) : null}
+      </main>
+    </DashboardContext.Provider>
+  );
+}

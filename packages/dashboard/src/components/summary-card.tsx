@@ -1,0 +1,70 @@
+import { SCALES } from '@koe/core/browser';
+import type { SummaryReport, SurveyListing } from '../api.js';
+import { failureText, useDashboard } from '../context.js';
+import { formatBound, formatConfidence, formatCount, formatDifference, formatP, formatScore } from '../format.js';
+import { useLoad } from '../use-load.js';
+
+/** Props of SummaryCard. */
+export interface SummaryCardProps {
+  site: string;
+  survey: SurveyListing;
+  range: { from: string; to: string };
+  days: number;
+  selected: boolean;
+  onSelect(): void;
+}
+
+/** One survey's score over the period: interval, answers, categories, and the change from the period before. */
+export function SummaryCard({ site, survey, range, days, selected, onSelect }: SummaryCardProps) {
+  const { api, texts, lang, onFailure } = useDashboard();
+  const { data, error } = useLoad(
+    () => api.summary({ site, survey: survey.id, ...range }).catch((e: unknown) => (onFailure(e), Promise.reject(e))),
+    `${site}|${survey.id}|${range.from}|${range.to}`,
+  );
+  return (
+    <button type="button" class={`card${selected ? ' selected' : ''}`} aria-pressed={selected} onClick={onSelect} data-survey={survey.id}>
+      <span class="card-title">
+        {survey.id} <span class="kind">{texts.kindScore[survey.kind]}</span>
+      </span>
+      {error ? <span class="error">{failureText(error, lang)}</span> : data ? <Figures report={data} days={days} /> : <span class="muted">{texts.loading}</span>}
+    </button>
+  );
+}
+
+function Figures({ report, days }: { report: SummaryReport; days: number }) {
+  const { texts, lang } = useDashboard();
+  if (report.n === 0) return <span class="muted">{texts.noAnswers}</span>;
+  const kind = report.kind;
+  return (
+    <>
+      <span class="score" data-score>
+        {formatScore(kind, report.score, lang)}
+      </span>
+      {report.ci ? (
+        <span class="interval">{texts.interval(formatConfidence(report.ci.confidence, lang), formatBound(kind, report.ci.low, lang), formatBound(kind, report.ci.high, lang))}</span>
+      ) : null}
+      <span class="count">{texts.answers(formatCount(report.n, lang))}</span>
+      <CategoryBar report={report} />
+      <span class="compare">
+        {report.compare
+          ? `${texts.versus(formatDifference(kind, report.compare.difference, lang), days)}: ${(report.compare.significant ? texts.significant : texts.notSignificant)(formatP(report.compare.p))}`
+          : texts.noComparison}
+      </span>
+    </>
+  );
+}
+
+/** The share of each category as a stacked bar, best first, with the figures in its accessible name. */
+function CategoryBar({ report }: { report: SummaryReport }) {
+  const { texts, lang } = useDashboard();
+  const categories = SCALES[report.kind].categories;
+  const parts = categories.map((c, i) => ({ name: c.name, tone: i, count: report.categories[c.name] ?? 0 }));
+  const label = parts.map((p) => `${texts.categories[p.name]} ${formatCount(p.count, lang)}`).join(', ');
+  return (
+    <span class="bar" role="img" aria-label={label} title={label}>
+      {parts.map((p) =>
+        p.count > 0 ? <span key={p.name} class={`bar-part tone-${p.tone}`} style={{ flexGrow: p.count }} /> : null,
+      )}
+    </span>
+  );
+}

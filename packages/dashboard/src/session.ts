@@ -1,0 +1,37 @@
+import { pickLang, type Lang } from './i18n.js';
+
+// The token opens every report and case: it lives in sessionStorage, so it ends with the tab and never
+// reaches another tab, while the language (harmless) is remembered across visits.
+const TOKEN_KEY = 'koe-dashboard-token';
+const LANG_KEY = 'koe-dashboard-lang';
+
+/** The token this tab signed in with, if any. */
+export function loadToken(storage: Storage | undefined = safeStorage('sessionStorage')): string | undefined {
+  return storage?.getItem(TOKEN_KEY) ?? undefined;
+}
+
+/** Keeps (or, with undefined, forgets) this tab's token. */
+export function saveToken(token: string | undefined, storage: Storage | undefined = safeStorage('sessionStorage')): void {
+  if (token === undefined) storage?.removeItem(TOKEN_KEY);
+  else storage?.setItem(TOKEN_KEY, token);
+}
+
+/** The language chosen before, else the browser's first one the dashboard speaks. */
+export function loadLang(preferred: readonly string[], storage: Storage | undefined = safeStorage('localStorage')): Lang {
+  const saved = storage?.getItem(LANG_KEY);
+  return saved === 'en' || saved === 'ja' ? saved : pickLang(preferred);
+}
+
+/** Remembers the chosen language. */
+export function saveLang(lang: Lang, storage: Storage | undefined = safeStorage('localStorage')): void {
+  storage?.setItem(LANG_KEY, lang);
+}
+
+/** A Web Storage area, or undefined where the browser refuses it (storage disabled, sandboxed frames). */
+function safeStorage(name: 'sessionStorage' | 'localStorage'): Storage | undefined {
+  try {
+    return globalThis[name];
+  } catch {
+    return undefined;
+  }
+}
