@@ -12,8 +12,12 @@ export function loadToken(storage: Storage | undefined = safeStorage('sessionSto
 
 /** Keeps (or, with undefined, forgets) this tab's token. */
 export function saveToken(token: string | undefined, storage: Storage | undefined = safeStorage('sessionStorage')): void {
-  if (token === undefined) storage?.removeItem(TOKEN_KEY);
-  else storage?.setItem(TOKEN_KEY, token);
+  try {
+    if (token === undefined) storage?.removeItem(TOKEN_KEY);
+    else storage?.setItem(TOKEN_KEY, token);
+  } catch {
+    // A full or refused storage: the tab stays signed in until it reloads.
+  }
 }
 
 /** The language chosen before, else the browser's first one the dashboard speaks. */
@@ -24,7 +28,11 @@ export function loadLang(preferred: readonly string[], storage: Storage | undefi
 
 /** Remembers the chosen language. */
 export function saveLang(lang: Lang, storage: Storage | undefined = safeStorage('localStorage')): void {
-  storage?.setItem(LANG_KEY, lang);
+  try {
+    storage?.setItem(LANG_KEY, lang);
+  } catch {
+    // Not remembered: the next visit follows the browser's languages again.
+  }
 }
 
 /** A Web Storage area, or undefined where the browser refuses it (storage disabled, sandboxed frames). */

@@ -1,0 +1,125 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FollowUpCase, Summary } from '@koe/core';
+import { ApiFailure, type Api, type SummaryReport } from '../api.js';
+import { App } from './app.js';
+
+const summary = (score: number, n = 120): Summary => ({ kind: 'nps', n, score, ci: { low: score - 8, high: score + 8, confidence: 0.95 }, counts: {}, categories: { promoter: 60, passive: 30, detractor: 30 } });
+const report = (score: number): SummaryReport => ({
+  ...summary(score),
+  from: '2026-11-01T00:00:00.000Z',
+  to: '2026-12-01T00:00:00.000Z',
+  previous: { ...summary(20), from: '2026-10-02T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' },
+  compare: { difference: score - 20, z: 2.5, p: 0.012, significant: true, confidence: 0.95, method: 'nps-pooled-z' },
+});
+const openCase: FollowUpCase = {
+  id: '0193a0b0-0000-7000-8000-000000000001', site: 'shop', survey: 'nps', kind: 'nps', score: 2, category: 'detractor', comment: '配送が遅すぎます', locale: 'ja',
+  context: { agentId: 'aiko' }, answeredAt: '2026-11-30T03:00:00.000Z', status: 'open', assignee: null, note: null,
+  openedAt: '2026-11-30T03:00:03.000Z', updatedAt: '2026-11-30T03:00:03.000Z', notification: 'none', notificationError: null,
+};
+
+/** An Api over fixed data that records what the page asked for; `token` must be `good-token`. */
+function fakeApi(token: string, log: string[]): Api {
+  const check = () => {
+    if (token !== 'good-token') throw new ApiFailure(401, 'Missing or wrong admin token');
+  };
+  return {
+    sites: async () => (check(), [{ key: 'shop', name: 'Shop', surveys: [{ id: 'nps', kind: 'nps', channel: 'web', caseCategories: ['detractor'] }] }]),
+    summary: async (q) => (check(), log.push(`summary ${q.survey}`), report(38.4)),
+    trend: async () => (check(), [{ period: '2026-11-20', summary: summary(30) }, { period: '2026-11-21', summary: summary(40) }]),
+    breakdown: async (q) => (check(), log.push(`breakdown ${q.by}`), { rows: [{ value: 'checkout', summary: summary(31) }], total: 1 }),
+    cases: async () => (check(), { cases: [openCase], next: null }),
+    updateCase: async (id, update) => (check(), log.push(`update ${id} ${JSON.stringify(update)}`), { ...openCase, ...update, status: update.status ?? 'open' } as FollowUpCase),
+  };
+}
+
+const settle = () => act(async () => { for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0)); });
+
+describe('App', () => {
+  let root: HTMLElement;
+  let log: string[];
+  beforeEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+    localStorage.setItem('koe-dashboard-lang', 'en');
+    root = document.createElement('div');
+    document.body.append(root);
+    log = [];
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+
+  const mount = async () => {
+    await act(() => render(<App makeApi={(token) => fakeApi(token, log)} now={() => new Date('2026-12-01T00:00:00Z')} />, root));
+    await settle();
+  };
+  const signIn = async (token: string) => {
+    const input = root.querySelector<HTMLInputElement>('#koe-token')!;
+    input.value = token;
+    await act(() => {
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => {
+      root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await settle();
+  };
+
+  it('refuses a wrong token with a message, keeping nothing', async () => {
+    await mount();
+    await signIn('bad-token');
+    expect(root.querySelector('[role=alert]')!.textContent).toBe('The collector refused this token.');
+    expect(sessionStorage.getItem('koe-dashboard-token')).toBeNull();
+  });
+
+  it('signs in, then shows the score, interval, comparison, trend, breakdown and cases', async () => {
+    await mount();
+    await signIn('good-token');
+    expect(sessionStorage.getItem('koe-dashboard-token')).toBe('good-token');
+    const card = root.querySelector('[data-survey=nps]')!;
+    expect(card.querySelector('[data-score]')!.textContent).toBe('+38');
+    expect(card.textContent).toContain('95% interval 30.4 to 46.4');
+    expect(card.textContent).toContain('+18.4 against the previous 30 days: significant (p = 0.012)');
+    expect(root.querySelectorAll('svg.chart circle')).toHaveLength(2);
+    expect(root.querySelector('table.breakdown tbody')!.textContent).toContain('checkout');
+    expect(root.querySelector('[data-case] blockquote')!.textContent).toBe('配送が遅すぎます');
+    expect(log).toContain('breakdown touchpoint');
+  });
+
+  it('closes a case in place', async () => {
+    await mount();
+    await signIn('good-token');
+    const item = root.querySelector('[data-case]')!;
+    const close = [...item.querySelectorAll('button')].find((b) => b.textContent === 'Close')!;
+    await act(() => close.click());
+    await settle();
+    expect(log.find((l) => l.startsWith('update'))).toBe(`update ${openCase.id} {"status":"closed","assignee":null,"note":null}`);
+    expect(root.querySelector('[data-case] .status')!.textContent).toBe('Closed');
+  });
+
+  it('switches to Japanese and remembers it', async () => {
+    await mount();
+    await signIn('good-token');
+    const select = [...root.querySelectorAll('select')].find((s) => s.querySelector('option[value=ja]'))!;
+    select.value = 'ja';
+    await act(() => {
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle();
+    expect(root.querySelector('h1')!.textContent).toBe('koe ダッシュボード');
+    expect(document.documentElement.lang).toBe('ja');
+    expect(localStorage.getItem('koe-dashboard-lang')).toBe('ja');
+    expect(root.querySelector('[data-survey=nps]')!.textContent).toContain('回答 120 件');
+  });
+
+  it('signs out when the collector stops accepting the token', async () => {
+    sessionStorage.setItem('koe-dashboard-token', 'revoked-token');
+    await mount();
+    expect(root.querySelector('#koe-token')).not.toBeNull();
+    expect(root.querySelector('[role=alert]')!.textContent).toBe('The collector refused this token.');
+    expect(sessionStorage.getItem('koe-dashboard-token')).toBeNull();
+  });
+});
