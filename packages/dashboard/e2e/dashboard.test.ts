@@ -1,0 +1,172 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger, startServer, type RunningServer } from '@koe/collector';
+
+// The collector serves the BUILT dashboard (`pnpm test` builds first), exactly as `koe serve` does.
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const TOKEN = 'e2e-admin-token-0123456789';
+const SECRET = 'e2e-site-secret-0123456789';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const chromiumPath = [process.env.KOE_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
+// CI demands the browser (a missing one fails there); elsewhere the specs skip without one.
+const run = !!chromiumPath || !!process.env.KOE_REQUIRE_SERVICES;
+
+const DAY = 86_400_000;
+const now = Date.now();
+
+/** 60 answers over the last 20 days: every fifth a detractor with a Japanese comment, two agents. */
+function answers() {
+  return Array.from({ length: 60 }, (_, i) => ({
+    id: `0193a0b0-0000-7000-8000-${String(i).padStart(12, '0')}`,
+    site: 'shop',
+    survey: 'chat-nps',
+    kind: 'nps',
+    score: i % 5 === 0 ? 2 : i % 5 === 1 ? 7 : 10,
+    ...(i % 5 === 0 ? { comment: `返品の手続きが分かりにくかった (${i})` } : {}),
+    locale: i % 2 ? 'ja' : 'en',
+    channel: 'chat',
+    touchpoint: 'support',
+    context: { agentId: i % 3 ? 'aiko' : 'ben' },
+    answeredAt: new Date(now - (i % 20) * DAY - 3_600_000).toISOString(),
+  }));
+}
+
+describe.runIf(run)('the dashboard in Chromium against a real collector', () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'koe-dashboard-e2e-'));
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      db: join(dir, 'koe.db'),
+      adminToken: TOKEN,
+      widgetDir: false,
+      dashboardDir: DIST,
+      logger: silentLogger,
+      config: { sites: [{ key: 'shop', name: 'つむぎ商店', secret: SECRET, surveys: [{ id: 'chat-nps', kind: 'nps', channel: 'chat', cases: {} }, { id: 'web-csat', kind: 'csat' }] }] },
+    });
+    // Stored through the public API, as a chat backend posts them.
+    const posted = await fetch(`${server.url}/v1/responses`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${SECRET}` },
+      body: JSON.stringify({ responses: answers() }),
+    });
+    expect(posted.status).toBe(202);
+    browser = await chromium.launch({ executablePath: chromiumPath!, args: ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A fresh context (its own storage) on the dashboard, with every console message and CSP violation kept. */
+  async function open(options: BrowserContextOptions = {}) {
+    const context = await browser.newContext({ timezoneId: 'Asia/Tokyo', ...options });
+    const problems: string[] = [];
+    const page = await context.newPage();
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e: { violatedDirective: string; blockedURI: string }) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`)));
+    const response = await page.goto(`${server.url}/dashboard/`);
+    return { context, page, problems, response };
+  }
+
+  async function signIn(page: Page, token = TOKEN) {
+    await page.fill('#koe-token', token);
+    await page.click('form.sign-in button[type=submit]');
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const admin = (path: string): Promise<any> => fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${TOKEN}` } }).then((r) => r.json());
+
+  it('signs in and shows the score the report API gives, with its interval and answers', async () => {
+    const { context, page, problems, response } = await open({ locale: 'en-US' });
+    expect(response!.headers()['content-security-policy']).toContain("script-src 'self'");
+    await signIn(page);
+    const card = page.locator('[data-survey=chat-nps]');
+    await card.locator('[data-score]').waitFor();
+    const from = new Date(now - 30 * DAY).toISOString();
+    const summary = await admin(`/v1/reports/summary?site=shop&survey=chat-nps&from=${from}&to=${new Date().toISOString()}`);
+    expect(summary.n).toBe(60);
+    const expected = `+${Math.round(summary.score)}`;
+    expect(await card.locator('[data-score]').textContent()).toBe(expected);
+    expect(await card.textContent()).toContain('60 answers');
+    expect(await card.textContent()).toContain(`95% interval ${summary.ci.low.toFixed(1)} to ${summary.ci.high.toFixed(1)}`);
+    // The other survey has no answers and says so.
+    expect(await page.locator('[data-survey=web-csat]').textContent()).toContain('No answers in this period');
+    // Trend: one dot per JST day with answers.
+    await page.locator('svg.chart circle').first().waitFor();
+    expect(await page.locator('svg.chart circle').count()).toBeGreaterThanOrEqual(19);
+    // The token stays in this tab's sessionStorage, never in localStorage or a cookie.
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(TOKEN);
+    expect(await page.evaluate(() => sessionStorage.getItem('koe-dashboard-token'))).toBe(TOKEN);
+    expect((await context.cookies()).length).toBe(0);
+    // A reload stays signed in; a new context (another tab or browser) must sign in again.
+    await page.reload();
+    await page.locator('[data-survey=chat-nps] [data-score]').waitFor();
+    const other = await open();
+    expect(await other.page.locator('#koe-token').isVisible()).toBe(true);
+    await other.context.close();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses a wrong token', async () => {
+    const { context, page } = await open({ locale: 'en-US' });
+    await signIn(page, 'not-the-token-0000000000');
+    await expect.poll(() => page.locator('[role=alert]').textContent()).toBe('The collector refused this token.');
+    await context.close();
+  });
+
+  it('breaks the score down by a context key', async () => {
+    const { context, page } = await open({ locale: 'en-US' });
+    await signIn(page);
+    await page.getByRole('button', { name: 'Context key' }).click();
+    await page.getByLabel('Context key (e.g. agentId)').fill('agentId');
+    await page.getByRole('button', { name: 'Show' }).click();
+    const rows = page.locator('table.breakdown tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.allTextContents()).toEqual([expect.stringMatching(/^aiko40/), expect.stringMatching(/^ben20/)]);
+    await context.close();
+  });
+
+  it('closes a case with a note, and the collector has it', async () => {
+    const { context, page } = await open({ locale: 'en-US' });
+    await signIn(page);
+    const item = page.locator('[data-case]').first();
+    await item.waitFor();
+    const id = await item.getAttribute('data-case');
+    await item.locator('summary').click();
+    await item.getByLabel('Assignee').fill('佐藤');
+    await item.getByLabel('Note').fill('お電話で返品方法をご案内しました');
+    await item.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => item.locator('[role=status]').textContent()).toBe('Saved');
+    await item.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => item.locator('.status').textContent()).toBe('Closed');
+    const { cases } = await admin('/v1/cases?site=shop&status=closed');
+    expect(cases).toEqual([expect.objectContaining({ id, status: 'closed', assignee: '佐藤', note: 'お電話で返品方法をご案内しました' })]);
+    await context.close();
+  });
+
+  it('speaks Japanese to a Japanese browser', async () => {
+    const { context, page, problems } = await open({ locale: 'ja-JP' });
+    expect(await page.locator('label[for=koe-token]').textContent()).toBe('管理トークン');
+    await signIn(page);
+    const card = page.locator('[data-survey=chat-nps]');
+    await card.locator('[data-score]').waitFor();
+    expect(await card.textContent()).toContain('回答 60 件');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+    expect(await page.getByRole('heading', { name: 'フォローアップ案件' }).isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
