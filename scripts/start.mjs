@@ -181,6 +181,10 @@ export async function banner(demo) {
     `  data: ${demo.database.startsWith('/') ? shell(demo.database) : demo.database} · config: ${demo.configNote}`,
     demo.seeded > 0 ? `  first start: added ${demo.seeded.toLocaleString('en-US')} demo answers over the last 90 days` : '',
     '',
+    existsSync(join(ROOT, 'packages/dashboard/dist/index.html'))
+      ? `  Dashboard (sign in with the admin token below)               ${u}/dashboard/`
+      : '  Dashboard: not built (run `pnpm build`), so /dashboard/ is not served',
+    '',
     '  Examples',
     `    website (NPS after a purchase, CES after "Where is my order?")  ${u}/examples/website/`,
     `    chat (post-chat CSAT, inline with koe.mount or headless)        ${u}/examples/chat/`,

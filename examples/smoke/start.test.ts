@@ -30,6 +30,10 @@ describe('scripts/start.mjs', () => {
       expect(first.adminTokenCreated).toBe(true);
       expect(readFileSync(join(dataDir, 'admin-token'), 'utf8').trim()).toBe(first.adminToken);
       const text = await banner(first);
+      expect(text).toContain(`${first.url}/dashboard/`);
+      const dashboard = await fetch(`${first.url}/dashboard/`);
+      expect(dashboard.status).toBe(200);
+      expect(await dashboard.text()).toContain('<script type="module" src="dashboard.js">');
       expect(text).toContain(`${first.url}/examples/website/`);
       expect(text).toContain(`${first.url}/examples/chat/`);
       expect(text).toContain(`${first.url}/examples/npm/`);
