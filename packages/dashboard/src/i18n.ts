@@ -10,6 +10,7 @@ export interface Texts {
   tokenHelp: string;
   signIn: string;
   signOut: string;
+  refresh: string;
   tokenRejected: string;
   unreachable: string;
   loading: string;
@@ -63,6 +64,7 @@ const en: Texts = {
   tokenHelp: "The collector's KOE_ADMIN_TOKEN (pnpm start prints it). It is kept in this browser tab only.",
   signIn: 'Sign in',
   signOut: 'Sign out',
+  refresh: 'Refresh',
   tokenRejected: 'The collector refused this token.',
   unreachable: 'The collector could not be reached.',
   loading: 'Loading…',
@@ -116,6 +118,7 @@ const ja: Texts = {
   tokenHelp: 'コレクターの KOE_ADMIN_TOKEN（pnpm start が表示します）。このタブの中だけに保存されます。',
   signIn: 'サインイン',
   signOut: 'サインアウト',
+  refresh: '更新',
   tokenRejected: 'このトークンはコレクターに拒否されました。',
   unreachable: 'コレクターに接続できませんでした。',
   loading: '読み込み中…',

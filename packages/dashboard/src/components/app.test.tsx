@@ -115,6 +115,29 @@ describe('App', () => {
     expect(root.querySelector('[data-survey=nps]')!.textContent).toContain('回答 120 件');
   });
 
+  it('reports up to a new now after Refresh', async () => {
+    let clock = new Date('2026-12-01T00:00:00Z');
+    const asked: string[] = [];
+    await act(() =>
+      render(
+        <App
+          makeApi={(token) => {
+            const api = fakeApi(token, log);
+            return { ...api, summary: (q) => (asked.push(q.to), api.summary(q)) };
+          }}
+          now={() => clock}
+        />,
+        root,
+      ),
+    );
+    await settle();
+    await signIn('good-token');
+    clock = new Date('2026-12-01T06:00:00Z');
+    await act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Refresh')!.click());
+    await settle();
+    expect(asked).toEqual(['2026-12-01T00:00:00.000Z', '2026-12-01T06:00:00.000Z']);
+  });
+
   it('signs out when the collector stops accepting the token', async () => {
     sessionStorage.setItem('koe-dashboard-token', 'revoked-token');
     await mount();

@@ -24,6 +24,7 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
   const [siteKey, setSiteKey] = useState<string | undefined>(undefined);
   const [days, setDays] = useState(30);
   const [selected, setSelected] = useState<string | undefined>(undefined);
+  const [refreshed, setRefreshed] = useState(0);
   const texts = TEXTS[lang];
   const api = useMemo(() => (token ? makeApi(token) : undefined), [token]);
 
@@ -56,8 +57,8 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
     };
   }, [api]);
 
-  // The period is fixed when it is chosen, so every panel reports over the same instants.
-  const range = useMemo(() => rangeOf(days, now()), [days, siteKey]);
+  // The period is fixed when it is chosen (or refreshed), so every panel reports over the same instants.
+  const range = useMemo(() => rangeOf(days, now()), [days, siteKey, refreshed]);
 
   if (!api || !sites) {
     return <SignIn texts={texts} error={signInError} busy={!!api} onSubmit={(value) => (setSignInError(undefined), setToken(value))} />;
@@ -84,6 +85,7 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
         onSite={(key) => (setSiteKey(key), setSelected(undefined))}
         onDays={setDays}
         onLang={(value) => (saveLang(value), setLang(value))}
+        onRefresh={() => setRefreshed((n) => n + 1)}
         onSignOut={() => signOut()}
       />
       <main>

@@ -8,10 +8,12 @@ import { CaseItem } from './case-item.js';
 export interface CasesPanelProps {
   site: string;
   survey: SurveyListing;
+  /** When the page was last refreshed: the list reloads with it. */
+  refreshedAt: string;
 }
 
 /** The survey's follow-up cases, open or closed, newest first, a page at a time, each closable in place. */
-export function CasesPanel({ site, survey }: CasesPanelProps) {
+export function CasesPanel({ site, survey, refreshedAt }: CasesPanelProps) {
   const { api, texts, lang, onFailure } = useDashboard();
   const [status, setStatus] = useState<'open' | 'closed'>('open');
   const [cases, setCases] = useState<FollowUpCase[]>([]);
@@ -48,7 +50,7 @@ export function CasesPanel({ site, survey }: CasesPanelProps) {
     return () => {
       current = false;
     };
-  }, [site, survey.id, status, generation]);
+  }, [site, survey.id, status, generation, refreshedAt]);
 
   return (
     <section class="panel" aria-labelledby="koe-cases">
@@ -64,7 +66,7 @@ export function CasesPanel({ site, survey }: CasesPanelProps) {
       </div>
       {survey.caseCategories.length === 0 ? <p class="muted">{texts.noCaseRule}</p> : null}
       {error ? <p class="error">{failureText(error, lang)}</p> : null}
-      {!loading && !error && cases.length === 0 ? <p class="muted">{texts.noCases}</p> : null}
+      {!loading && !error && cases.length === 0 && survey.caseCategories.length > 0 ? <p class="muted">{texts.noCases}</p> : null}
       <ul class="cases">
         {cases.map((item) => (
           <CaseItem key={item.id} item={item} onChange={(updated) => setCases((list) => list.map((c) => (c.id === updated.id ? updated : c)))} />

@@ -17,7 +17,7 @@ export function SurveyDetail({ site, survey, range, days }: SurveyDetailProps) {
     <div class="detail" data-detail={survey.id}>
       <TrendPanel site={site} survey={survey.id} kind={survey.kind} range={range} days={days} />
       <BreakdownPanel site={site} survey={survey.id} kind={survey.kind} range={range} />
-      <CasesPanel site={site} survey={survey} />
+      <CasesPanel site={site} survey={survey} refreshedAt={range.to} />
     </div>
   );
 }

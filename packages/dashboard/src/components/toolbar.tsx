@@ -12,11 +12,12 @@ export interface ToolbarProps {
   onSite(site: string): void;
   onDays(days: number): void;
   onLang(lang: Lang): void;
+  onRefresh(): void;
   onSignOut(): void;
 }
 
 /** The header: which site and period the page shows, the language, and signing out. */
-export function Toolbar({ texts, sites, site, days, lang, onSite, onDays, onLang, onSignOut }: ToolbarProps) {
+export function Toolbar({ texts, sites, site, days, lang, onSite, onDays, onLang, onRefresh, onSignOut }: ToolbarProps) {
   return (
     <header class="toolbar">
       <h1>{texts.title}</h1>
@@ -47,6 +48,9 @@ export function Toolbar({ texts, sites, site, days, lang, onSite, onDays, onLang
           <option value="ja">日本語</option>
         </select>
       </label>
+      <button type="button" onClick={onRefresh}>
+        {texts.refresh}
+      </button>
       <button type="button" class="link" onClick={onSignOut}>
         {texts.signOut}
       </button>
