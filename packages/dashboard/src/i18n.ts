@@ -26,6 +26,7 @@ export interface Texts {
   interval(confidence: string, low: string, high: string): string;
   noAnswers: string;
   versus(difference: string, days: number): string;
+  verdict(versus: string, significance: string): string;
   significant(p: string): string;
   notSignificant(p: string): string;
   noComparison: string;
@@ -80,6 +81,7 @@ const en: Texts = {
   interval: (confidence, low, high) => `${confidence} interval ${low} to ${high}`,
   noAnswers: 'No answers in this period',
   versus: (difference, days) => `${difference} against the previous ${days} days`,
+  verdict: (versus, significance) => `${versus}: ${significance}`,
   significant: (p) => `significant (p = ${p})`,
   notSignificant: (p) => `not significant (p = ${p})`,
   noComparison: 'too few answers to compare with the previous period',
@@ -134,6 +136,7 @@ const ja: Texts = {
   interval: (confidence, low, high) => `${confidence} 信頼区間 ${low}〜${high}`,
   noAnswers: 'この期間の回答はありません',
   versus: (difference, days) => `前の${days}日間と比べて ${difference}`,
+  verdict: (versus, significance) => `${versus}、${significance}`,
   significant: (p) => `有意差あり（p = ${p}）`,
   notSignificant: (p) => `有意差なし（p = ${p}）`,
   noComparison: '前の期間と比べるには回答が足りません',

@@ -47,7 +47,7 @@ function Figures({ report, days }: { report: SummaryReport; days: number }) {
       <CategoryBar report={report} />
       <span class="compare">
         {report.compare
-          ? `${texts.versus(formatDifference(kind, report.compare.difference, lang), days)}: ${(report.compare.significant ? texts.significant : texts.notSignificant)(formatP(report.compare.p))}`
+          ? texts.verdict(texts.versus(formatDifference(kind, report.compare.difference, lang), days), (report.compare.significant ? texts.significant : texts.notSignificant)(formatP(report.compare.p)))
           : texts.noComparison}
       </span>
     </>
