@@ -73,7 +73,7 @@ describe('the dashboard at /dashboard/', () => {
     expect(await rebuilt.text()).toBe('export const v2 = 1;');
   });
 
-  it('sends the strict CSP and the other dashboard headers on every file answer, 304s and HEAD included', async () => {
+  it('sends the strict CSP and the other dashboard headers on every answer of the directory: files, 304s, HEAD, redirects', async () => {
     const page = await app.request('/dashboard/');
     const js = await app.request('/dashboard/assets/app.js');
     const answers: [string, Response][] = [
@@ -84,8 +84,10 @@ describe('the dashboard at /dashboard/', () => {
       ['HEAD', await app.request('/dashboard/', { method: 'HEAD' })],
       ['page 304', await app.request('/dashboard/', { headers: { 'if-none-match': page.headers.get('etag')! } })],
       ['script 304', await app.request('/dashboard/assets/app.js', { headers: { 'if-none-match': js.headers.get('etag')! } })],
+      ['redirect', await app.request('/dashboard')],
+      ['folder redirect', await app.request('/dashboard/assets')],
     ];
-    expect(answers.map(([, res]) => res.status)).toEqual([200, 200, 200, 200, 200, 304, 304]);
+    expect(answers.map(([, res]) => res.status)).toEqual([200, 200, 200, 200, 200, 304, 304, 301, 301]);
     for (const [what, res] of answers) expectDashboardHeaders(res, what);
     const csp = page.headers.get('content-security-policy')!;
     // What keeps the token in the page: no inline or foreign script, no call to another origin, no framing.
@@ -129,6 +131,17 @@ describe('the dashboard at /dashboard/', () => {
     expect(example.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(example.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     expectDashboardHeaders(await both.request('/dashboard/'), 'dashboard beside /examples');
+  });
+
+  it('answers 404 under /dashboard/ while the directory is missing (a build not made yet)', async () => {
+    const unbuilt = createApp({ store: h.store, config: { sites: [] }, dashboardDir: join(h.dir, 'not-built') });
+    const redirect = await unbuilt.request('/dashboard?site=shop');
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.get('location')).toBe('/dashboard/?site=shop');
+    expectDashboardHeaders(redirect, 'redirect');
+    const res = await unbuilt.request('/dashboard/');
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as any).error.code).toBe('not_found');
   });
 
   it('is not there without a dashboardDir', async () => {

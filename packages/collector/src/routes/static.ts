@@ -1,6 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { FileCache } from '../static/files.js';
 import { fileResponse } from '../static/respond.js';
 
@@ -14,6 +14,11 @@ export function staticRoutes(app: Hono, dirs: Readonly<Record<string, string>>):
 export function serveDirectory(app: Hono, prefixInput: string, dir: string, headers: Readonly<Record<string, string>>, cache = new FileCache()): void {
   const prefix = `/${prefixInput.replace(/^\/+|\/+$/g, '')}`;
   const root = resolve(dir);
+  // A redirect is an answer of the directory too: the dashboard's framing and referrer policies hold on it.
+  const redirect = (c: Context, location: string) => {
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    return c.redirect(location, 301);
+  };
   app.get(`${prefix}/*`, async (c, next) => {
     const path = resolvePath(root, c.req.path.slice(prefix.length));
     if (path === undefined) return next();
@@ -21,7 +26,7 @@ export function serveDirectory(app: Hono, prefixInput: string, dir: string, head
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) {
       // Relative links in an index.html resolve against the URL, so a folder URL must end with a slash.
-      if (!c.req.path.endsWith('/')) return c.redirect(`${c.req.path}/${new URL(c.req.url).search}`, 301);
+      if (!c.req.path.endsWith('/')) return redirect(c, `${c.req.path}/${new URL(c.req.url).search}`);
       target = resolve(path, 'index.html');
     }
     // A symbolic link inside the directory may point anywhere (a deploy's shared folder, /etc): only
@@ -31,7 +36,7 @@ export function serveDirectory(app: Hono, prefixInput: string, dir: string, head
     if (!file) return next();
     return fileResponse(c, file, headers);
   });
-  app.get(prefix, (c) => c.redirect(`${prefix}/`, 301));
+  app.get(prefix, (c) => redirect(c, `${prefix}/${new URL(c.req.url).search}`));
 }
 
 /** The file a URL path names under `root`, or undefined when it is malformed or would leave `root`. */
