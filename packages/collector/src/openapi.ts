@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseUpdate, Comparison, FollowUpCase, ResponseBatch, Summary, Survey, SurveyResponse } from '@koe/core';
+import { CaseUpdate, Category, Comparison, FollowUpCase, ResponseBatch, Summary, Survey, SurveyResponse } from '@koe/core';
 import { ADMIN_FAILURES_PER_MINUTE } from './http/auth.js';
 import { BreakdownQuery, ExportQuery, SummaryQuery, TrendQuery } from './reports/query.js';
 import { CaseQuery } from './routes/cases.js';
@@ -44,6 +44,26 @@ const publicSurvey = (): JsonSchema => {
   return survey;
 };
 
+// GET /v1/sites lists each survey as the public route does, plus which categories open a case. Survey forbids
+// other properties, so an allOf adding caseCategories to it could never match: the listing gets its own schema.
+const listedSurvey = (): JsonSchema => {
+  const survey = publicSurvey() as { properties?: Record<string, unknown>; required?: string[] };
+  const caseCategories = { ...schema(z.array(Category), 'output'), description: "the categories whose answers open a follow-up case (the rule's, or the kind's lowest); empty: the survey opens none" };
+  return { ...survey, properties: { ...survey.properties, caseCategories }, required: [...(survey.required ?? []), 'caseCategories'] };
+};
+
+const SiteListing = {
+  type: 'object',
+  properties: {
+    key: { type: 'string' },
+    name: { type: 'string' },
+    origins: { type: 'array', items: { type: 'string' } },
+    surveys: { type: 'array', items: { $ref: '#/components/schemas/ListedSurvey' } },
+  },
+  required: ['key', 'name', 'origins', 'surveys'],
+  additionalProperties: false,
+};
+
 /** The OpenAPI 3.1 description of the HTTP API, generated from the same zod schemas that validate requests. */
 export function openApiDocument(version: string): JsonSchema {
   return {
@@ -62,6 +82,8 @@ export function openApiDocument(version: string): JsonSchema {
         SurveyResponse: schema(SurveyResponse),
         ResponseBatch: schema(ResponseBatch),
         Survey: publicSurvey(),
+        ListedSurvey: listedSurvey(),
+        SiteListing,
         FollowUpCase: schema(FollowUpCase, 'output'),
         CaseUpdate: { ...schema(CaseUpdate), minProperties: 1, description: 'At least one of status, assignee, note' },
         Summary: schema(Summary, 'output'),
@@ -90,6 +112,19 @@ export function openApiDocument(version: string): JsonSchema {
             200: { description: 'The surveys', headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } }, content: { 'application/json': { schema: { type: 'object', properties: { surveys: { type: 'array', items: { $ref: '#/components/schemas/Survey' } } } } } } },
             304: { description: 'Unchanged since If-None-Match' },
             404: error('Unknown site'),
+          },
+        },
+      },
+      '/v1/sites': {
+        get: {
+          ...admin,
+          summary: 'Every configured site and its surveys, with the categories that open cases (never a webhook or a secret); takes no query parameters',
+          responses: {
+            200: {
+              description: 'The sites in configuration order, as the collector has them now (a reloaded config shows at once)',
+              content: { 'application/json': { schema: { type: 'object', properties: { sites: { type: 'array', items: { $ref: '#/components/schemas/SiteListing' } } }, required: ['sites'] } } },
+            },
+            ...adminErrors,
           },
         },
       },

@@ -43,7 +43,7 @@ describe('GET /health and /openapi.json', () => {
     const doc = (await res.json()) as any;
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/health', '/koe.js', '/openapi.json', '/v1/cases', '/v1/cases/{id}', '/v1/reports/breakdown', '/v1/reports/summary', '/v1/reports/trend', '/v1/respondents/{id}', '/v1/responses', '/v1/sites/{site}/surveys'].sort(),
+      ['/health', '/koe.js', '/openapi.json', '/v1/cases', '/v1/cases/{id}', '/v1/reports/breakdown', '/v1/reports/summary', '/v1/reports/trend', '/v1/respondents/{id}', '/v1/responses', '/v1/sites', '/v1/sites/{site}/surveys'].sort(),
     );
     const response = doc.components.schemas.SurveyResponse;
     expect(response.required).toEqual(expect.arrayContaining(['id', 'site', 'survey', 'kind', 'score', 'locale', 'channel', 'answeredAt']));
@@ -60,6 +60,23 @@ describe('GET /health and /openapi.json', () => {
     expect(doc.components.schemas.CaseUpdate.additionalProperties).toBe(false);
     expect(doc.paths['/v1/cases'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['site', 'survey', 'status', 'limit', 'before']);
     expect(doc.components.schemas.Survey.properties.cases).toBeUndefined();
+    // The site listing: admin, no parameters, and a schema that the route's real answer fits.
+    const sites = doc.paths['/v1/sites'].get;
+    expect(sites.security).toEqual([{ admin: [] }]);
+    expect(sites.parameters).toBeUndefined();
+    expect(Object.keys(sites.responses)).toEqual(['200', '400', '401', '429']);
+    const { ListedSurvey, SiteListing } = doc.components.schemas;
+    expect(ListedSurvey.properties.cases).toBeUndefined();
+    expect(ListedSurvey.properties.caseCategories.items.enum).toEqual(expect.arrayContaining(['detractor', 'dissatisfied', 'difficult']));
+    expect(ListedSurvey.required).toEqual(expect.arrayContaining(['id', 'kind', 'caseCategories']));
+    const listing = ((await (await h.admin('/v1/sites')).json()) as any).sites;
+    for (const site of listing) {
+      expect(Object.keys(site).sort()).toEqual(Object.keys(SiteListing.properties).sort());
+      for (const survey of site.surveys) {
+        expect(Object.keys(ListedSurvey.properties)).toEqual(expect.arrayContaining(Object.keys(survey)));
+        expect(Object.keys(survey)).toEqual(expect.arrayContaining(ListedSurvey.required));
+      }
+    }
   });
 });
 
