@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,6 +165,26 @@ describe('koe serve', () => {
     expect(cli.output()).toContain(`SQLite ${join(dir, 'env.db')}`);
     expect((await post(url, answer(1))).status).toBe(202);
     expect(await exported(url)).toHaveLength(1);
+  });
+
+  it('serves the dashboard from --dashboard-dir (relative to the working directory) or KOE_DASHBOARD_DIR, the flag first', async () => {
+    for (const name of ['dash-flag', 'dash-env']) {
+      mkdirSync(join(dir, name));
+      writeFileSync(join(dir, name, 'index.html'), `<!doctype html><title>${name}</title>`);
+    }
+    const page = async (cli: CliProcess) => {
+      const res = await fetch(`${await listeningUrl(cli)}/dashboard/`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+      return await res.text();
+    };
+    const start = (db: string, extra: string[]) => {
+      const cli = runCli(['serve', '--port', '0', '--host', '127.0.0.1', '--db', join(dir, db), '--config', config, ...extra], { KOE_DASHBOARD_DIR: join(dir, 'dash-env') }, dir);
+      running.push(cli);
+      return cli;
+    };
+    expect(await page(start('dash-env.db', []))).toContain('<title>dash-env</title>');
+    expect(await page(start('dash-flag.db', ['--dashboard-dir', 'dash-flag']))).toContain('<title>dash-flag</title>');
   });
 
   it('answers --help and rejects unknown options with exit 2', async () => {
