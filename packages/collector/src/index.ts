@@ -11,7 +11,7 @@ export { csvCell, csvRow, CSV_COLUMNS } from './export/csv.js';
 export { openApiDocument } from './openapi.js';
 export { consoleLogger, silentLogger } from './logger.js';
 export type { Logger } from './logger.js';
-export { defaultWidgetDir, ListenError, startServer } from './server.js';
+export { defaultDashboardDir, defaultWidgetDir, ListenError, startServer } from './server.js';
 export type { RunningServer, ServerOptions } from './server.js';
 export { openStore } from './open-store.js';
 export type { OpenStoreOptions } from './open-store.js';
