@@ -7,6 +7,7 @@ import { RateLimiter, type SharedRateCounts } from './http/rate-limit.js';
 import { securityHeaders } from './http/security-headers.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { caseRoutes } from './routes/cases.js';
+import { commentRoutes } from './routes/comments.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { exportRoutes } from './routes/export.js';
 import { healthRoutes } from './routes/health.js';
@@ -84,6 +85,7 @@ export function createApp(options: AppOptions): Hono {
   reportRoutes(app, deps);
   exportRoutes(app, deps);
   respondentRoutes(app, deps);
+  commentRoutes(app, deps);
   caseRoutes(app, deps);
   openApiRoutes(app);
   if (options.widgetDir) widgetRoutes(app, options.widgetDir);

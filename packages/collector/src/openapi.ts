@@ -1,24 +1,9 @@
-import { z } from 'zod';
-import { CaseUpdate, Category, Comparison, FollowUpCase, ResponseBatch, Summary, Survey, SurveyResponse } from '@koe/core';
+import type { z } from 'zod';
+import { CaseUpdate, Comparison, FollowUpCase, ResponseBatch, Summary, SurveyResponse } from '@koe/core';
 import { ADMIN_FAILURES_PER_MINUTE } from './http/auth.js';
-import { BreakdownQuery, ExportQuery, SummaryQuery, TrendQuery } from './reports/query.js';
+import { ErrorBody, listedSurvey, publicSurvey, schema, SiteListing, storedAnswer, SummaryWithPrevious, type JsonSchema } from './openapi-components.js';
+import { BreakdownQuery, CommentQuery, ExportQuery, SummaryQuery, TrendQuery } from './reports/query.js';
 import { CaseQuery } from './routes/cases.js';
-
-type JsonSchema = Record<string, unknown>;
-
-// Core's Context is a z.custom that states its own JSON Schema (its meta); 'any' lets the generator past it.
-const schema = (type: z.ZodType, io: 'input' | 'output' = 'input'): JsonSchema => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, { io, unrepresentable: 'any' }) as JsonSchema;
-  return rest;
-};
-
-const ErrorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
 
 const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
 const error = (description: string) => ({ description, ...json('Error') });
@@ -29,40 +14,6 @@ const queryParameters = (type: z.ZodObject) => {
 const admin = { security: [{ admin: [] }] };
 const adminErrors = { 400: error('A query parameter is invalid; `issues` names it'), 401: error('Missing or wrong admin token'),
   429: { ...error(`${ADMIN_FAILURES_PER_MINUTE} wrong admin tokens from this address this minute; see Retry-After`), headers: { 'Retry-After': { schema: { type: 'integer' } } } } };
-
-const SummaryWithPrevious = { allOf: [{ $ref: '#/components/schemas/Summary' }], properties: {
-  from: { type: 'string', format: 'date-time' },
-  to: { type: 'string', format: 'date-time' },
-  previous: { $ref: '#/components/schemas/Summary' },
-  compare: { anyOf: [{ $ref: '#/components/schemas/Comparison' }, { type: 'null' }] },
-} };
-
-// The surveys route leaves out each survey's case rule (a webhook's URL and secret are not for browsers).
-const publicSurvey = (): JsonSchema => {
-  const survey = schema(Survey, 'output') as { properties?: Record<string, unknown> };
-  delete survey.properties?.cases;
-  return survey;
-};
-
-// GET /v1/sites lists each survey as the public route does, plus which categories open a case. Survey forbids
-// other properties, so an allOf adding caseCategories to it could never match: the listing gets its own schema.
-const listedSurvey = (): JsonSchema => {
-  const survey = publicSurvey() as { properties?: Record<string, unknown>; required?: string[] };
-  const caseCategories = { ...schema(z.array(Category), 'output'), description: "the categories whose answers open a follow-up case (the rule's, or the kind's lowest); empty: the survey opens none" };
-  return { ...survey, properties: { ...survey.properties, caseCategories }, required: [...(survey.required ?? []), 'caseCategories'] };
-};
-
-const SiteListing = {
-  type: 'object',
-  properties: {
-    key: { type: 'string' },
-    name: { type: 'string' },
-    origins: { type: 'array', items: { type: 'string' } },
-    surveys: { type: 'array', items: { $ref: '#/components/schemas/ListedSurvey' } },
-  },
-  required: ['key', 'name', 'origins', 'surveys'],
-  additionalProperties: false,
-};
 
 /** The OpenAPI 3.1 description of the HTTP API, generated from the same zod schemas that validate requests. */
 export function openApiDocument(version: string): JsonSchema {
@@ -84,6 +35,7 @@ export function openApiDocument(version: string): JsonSchema {
         Survey: publicSurvey(),
         ListedSurvey: listedSurvey(),
         SiteListing,
+        StoredAnswer: storedAnswer(),
         FollowUpCase: schema(FollowUpCase, 'output'),
         CaseUpdate: { ...schema(CaseUpdate), minProperties: 1, description: 'At least one of status, assignee, note' },
         Summary: schema(Summary, 'output'),
@@ -186,6 +138,20 @@ export function openApiDocument(version: string): JsonSchema {
           summary: 'Delete every answer of an anonymous id or user id (privacy requests)',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } }],
           responses: { 200: { description: 'How many answers were deleted', content: { 'application/json': { schema: { type: 'object', properties: { deleted: { type: 'integer' } } } } } }, ...adminErrors },
+        },
+      },
+      '/v1/comments': {
+        get: {
+          ...admin,
+          summary: "What respondents wrote: a survey's answers with a comment, newest first, a page at a time; `category=detractor,passive` for the reasons behind a score",
+          parameters: queryParameters(CommentQuery),
+          responses: {
+            200: {
+              description: 'A page of answers with comments; `next` is the `before` of the next page (null: no more)',
+              content: { 'application/json': { schema: { type: 'object', properties: { comments: { type: 'array', items: { $ref: '#/components/schemas/StoredAnswer' } }, next: { type: ['string', 'null'] } }, required: ['comments', 'next'] } } },
+            },
+            ...adminErrors,
+          },
         },
       },
       '/v1/cases': {

@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { harness, ORIGIN, type Harness } from './harness.js';
+import { answer, harness, ORIGIN, type Harness } from './harness.js';
 
 let h: Harness;
 let widgetDir: string;
@@ -43,7 +43,7 @@ describe('GET /health and /openapi.json', () => {
     const doc = (await res.json()) as any;
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/health', '/koe.js', '/openapi.json', '/v1/cases', '/v1/cases/{id}', '/v1/reports/breakdown', '/v1/reports/summary', '/v1/reports/trend', '/v1/respondents/{id}', '/v1/responses', '/v1/sites', '/v1/sites/{site}/surveys'].sort(),
+      ['/health', '/koe.js', '/openapi.json', '/v1/cases', '/v1/comments', '/v1/cases/{id}', '/v1/reports/breakdown', '/v1/reports/summary', '/v1/reports/trend', '/v1/respondents/{id}', '/v1/responses', '/v1/sites', '/v1/sites/{site}/surveys'].sort(),
     );
     const response = doc.components.schemas.SurveyResponse;
     expect(response.required).toEqual(expect.arrayContaining(['id', 'site', 'survey', 'kind', 'score', 'locale', 'channel', 'answeredAt']));
@@ -77,6 +77,15 @@ describe('GET /health and /openapi.json', () => {
         expect(Object.keys(survey)).toEqual(expect.arrayContaining(ListedSurvey.required));
       }
     }
+    // Comments: a page of stored answers, whose real fields the StoredAnswer schema names.
+    expect(doc.paths['/v1/comments'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['site', 'survey', 'from', 'to', 'category', 'limit', 'before']),
+    );
+    const { StoredAnswer } = doc.components.schemas;
+    expect(StoredAnswer.required).toEqual(expect.arrayContaining(['id', 'score', 'category', 'receivedAt']));
+    await h.post(answer({ comment: 'Good', context: { plan: 'pro' }, touchpoint: 'checkout' }));
+    const [stored] = ((await (await h.admin('/v1/comments?site=shop&survey=nps-web&from=2026-11-01')).json()) as any).comments;
+    expect(Object.keys(StoredAnswer.properties)).toEqual(expect.arrayContaining(Object.keys(stored)));
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Channel, MapKey, Slug } from '@koe/core';
+import { Category, Channel, MapKey, Slug, StorableText } from '@koe/core';
 import { canonicalTimeZone, isTimeZone, startOfLocalDate } from './time-zone.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -57,6 +57,20 @@ export const BreakdownQuery = z.strictObject({
 });
 /** Query of GET /v1/responses (the export). */
 export const ExportQuery = z.strictObject({ ...base, format: z.enum(['ndjson', 'csv']).default('ndjson') });
+
+const { confidence: _, ...listBase } = base;
+const COMMENT_LIMIT = 'must be a whole number from 1 to 500';
+/** Query of GET /v1/comments: `category` is one category or several, comma-separated (`detractor,passive`). */
+export const CommentQuery = z.strictObject({
+  ...listBase,
+  category: z
+    .string()
+    .transform((list) => list.split(',').map((item) => item.trim()))
+    .pipe(z.array(Category).min(1).max(3))
+    .optional(),
+  limit: z.string().regex(/^\d{1,3}$/, COMMENT_LIMIT).pipe(z.coerce.number<string>().min(1, COMMENT_LIMIT).max(500, COMMENT_LIMIT)).default(50),
+  before: StorableText.pipe(z.string().max(300)).optional().meta({ description: 'the `next` of the previous page' }),
+});
 
 /** Turns a `from`/`to` parameter into an instant, reading a bare date as midnight in `tz`. */
 export function instantOf(value: string | undefined, timeZone: string): Date | undefined {

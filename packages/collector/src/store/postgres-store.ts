@@ -1,5 +1,6 @@
 import postgres, { type Sql } from 'postgres';
 import type { CaseUpdate, FollowUpCase, ScoreCounts, SurveyResponse } from '@koe/core';
+import { commentListQuery, commentPage, type CommentFilter, type CommentPage } from './comments.js';
 import { CASE_COLUMNS, caseListQuery, casePage, fromCaseRow, outcomeFields, updateFields, type CaseRow } from './cases.js';
 import { CountCompactor, countQuery, runCountQuery } from './postgres-counts.js';
 import { countRowsSql, migratePostgres } from './postgres-migrations.js';
@@ -39,6 +40,8 @@ export interface PostgresStoreOptions {
 type Row = ReadRow & { answered_at: string };
 
 // JSON columns come back as their text, as fromRow parses them (the driver would parse json itself).
+/** READ_COLUMNS with the JSON columns read as text, as fromRow parses them. */
+const PG_READ_COLUMNS = READ_COLUMNS.replace('context', 'context::text AS context').replace('respondent', 'respondent::text AS respondent');
 const PG_CASE_COLUMNS = CASE_COLUMNS.replace('r.context,', 'r.context::text AS context,').replace('r.respondent,', 'r.respondent::text AS respondent,');
 
 /**
@@ -91,6 +94,12 @@ export class PostgresStore implements Store {
     await this.#ready;
     const accepted = await this.#writer.write(rows, cases);
     return { accepted, duplicates: rows.length - accepted };
+  }
+
+  async comments(filter: CommentFilter): Promise<CommentPage> {
+    await this.#ready;
+    const { sql, params } = commentListQuery(filter, filterRange(filter), (n) => `$${n}`, PG_READ_COLUMNS);
+    return commentPage(await this.#sql.unsafe<Row[]>(sql, params as never[]), filter.limit);
   }
 
   async cases(filter: CaseFilter): Promise<CasePage> {
@@ -160,7 +169,7 @@ export class PostgresStore implements Store {
     const { from, to } = filterRange(filter);
     const params: unknown[] = [filter.site, filter.survey, from, to];
     const slice = this.#sliceSql(filter, params, 'r');
-    const columns = READ_COLUMNS.replace('context', 'context::text AS context').replace('respondent', 'respondent::text AS respondent');
+    const columns = PG_READ_COLUMNS;
     const base = `SELECT ${columns}, answered_at FROM responses r
       WHERE site = $1 AND survey = $2 AND answered_at >= $3 AND answered_at < $4${slice}`;
     const n = params.length;

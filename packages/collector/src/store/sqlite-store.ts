@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CaseUpdate, FollowUpCase, ScoreCounts, SurveyResponse } from '@koe/core';
+import { commentListQuery, commentPage, type CommentFilter, type CommentPage } from './comments.js';
 import { CASE_COLUMNS, caseListQuery, casePage, fromCaseRow, outcomeFields, updateFields, type CaseRow } from './cases.js';
 import { coverSegments } from './count-cover.js';
 import { countSlice, sliceValueSql } from './count-slice.js';
@@ -153,6 +154,11 @@ export class SqliteStore implements Store {
         answered_at: number;
       })[];
     }
+  }
+
+  async comments(filter: CommentFilter): Promise<CommentPage> {
+    const { sql, params } = commentListQuery(filter, filterRange(filter), () => '?');
+    return commentPage(this.#prepare(sql).all(...params) as (ReadRow & { answered_at: number })[], filter.limit);
   }
 
   async cases(filter: CaseFilter): Promise<CasePage> {

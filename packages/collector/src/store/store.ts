@@ -1,7 +1,9 @@
 import type { CaseUpdate, Category, Channel, FollowUpCase, ScoreCounts, SurveyResponse } from '@koe/core';
 import type { CaseFilter, CasePage, DueCase, NotificationOutcome } from './cases.js';
+import type { CommentFilter, CommentPage } from './comments.js';
 
 export type { CaseCursor, CaseFilter, CasePage, DueCase, NotificationOutcome } from './cases.js';
+export type { CommentCursor, CommentFilter, CommentPage } from './comments.js';
 
 /** An answer as stored: what the client sent, plus its category and when the collector received it. */
 export interface StoredResponse extends SurveyResponse {
@@ -67,6 +69,8 @@ export interface Store {
   countsByDimension(filter: ResponseFilter, by: Dimension): Promise<DimensionCounts[]>;
   /** Streams the answers of the filter in `answeredAt` order, without holding them all in memory. */
   responses(filter: ResponseFilter): AsyncIterable<StoredResponse>;
+  /** The filter's answers that carry a comment, newest first, a page at a time. */
+  comments(filter: CommentFilter): Promise<CommentPage>;
   /** A site's follow-up cases with their answers, newest first, a page at a time. */
   cases(filter: CaseFilter): Promise<CasePage>;
   /** Changes a case; resolves to it as it now is, or null when there is no case with that id. */

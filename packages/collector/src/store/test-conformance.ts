@@ -1,6 +1,7 @@
 import { afterEach, describe } from 'vitest';
 import type { Store } from './store.js';
 import { caseConformance } from './test-conformance-cases.js';
+import { commentConformance } from './test-conformance-comments.js';
 import type { StoreHarness } from './test-conformance-helpers.js';
 import { reportConformance } from './test-conformance-reports.js';
 import { responsesConformance } from './test-conformance-responses.js';
@@ -29,5 +30,6 @@ export function storeConformance(name: string, harness: StoreHarness | null): vo
     reportConformance({ create, reopen });
     responsesConformance({ create, reopen });
     caseConformance({ create, reopen });
+    commentConformance({ create, reopen });
   });
 }

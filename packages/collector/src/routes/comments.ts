@@ -1,0 +1,40 @@
+import type { Hono } from 'hono';
+import { categoriesOf } from '@koe/core';
+import type { AppDeps } from '../deps.js';
+import { adminAuth } from '../http/auth.js';
+import { invalidQuery } from '../http/errors.js';
+import { parseQuery } from '../http/query.js';
+import { CommentQuery, instantOf } from '../reports/query.js';
+import { decodeCommentCursor } from '../store/comments.js';
+
+/** GET /v1/comments: what respondents wrote, newest first, a page at a time; by category to read detractors' reasons. */
+export function commentRoutes(app: Hono, deps: AppDeps): void {
+  app.get('/v1/comments', adminAuth(deps), async (c) => {
+    const query = parseQuery(c, CommentQuery);
+    const entry = deps.sites().sites.get(query.site);
+    if (!entry) throw invalidQuery([{ path: 'site', message: `no site "${query.site}" in the configuration` }]);
+    const survey = entry.surveys.get(query.survey);
+    if (!survey) throw invalidQuery([{ path: 'survey', message: `site "${query.site}" has no survey "${query.survey}"` }]);
+    const allowed = categoriesOf(survey.kind);
+    const wrong = query.category?.find((category) => !allowed.includes(category));
+    if (wrong) throw invalidQuery([{ path: 'category', message: `${survey.kind} has no category "${wrong}": expected ${allowed.join(', ')}` }]);
+    const from = instantOf(query.from, query.tz);
+    const to = instantOf(query.to, query.tz);
+    if (from && to && from.getTime() >= to.getTime()) throw invalidQuery([{ path: 'from', message: 'must be before to' }]);
+    const before = query.before === undefined ? undefined : decodeCommentCursor(query.before);
+    if (before === null) throw invalidQuery([{ path: 'before', message: 'not a cursor: give the `next` of the previous page' }]);
+    const page = await deps.store.comments({
+      site: query.site,
+      survey: query.survey,
+      limit: query.limit,
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(query.channel ? { channel: query.channel } : {}),
+      ...(query.touchpoint ? { touchpoint: query.touchpoint } : {}),
+      ...(query.category ? { categories: query.category } : {}),
+      ...(before ? { before } : {}),
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.json(page);
+  });
+}
