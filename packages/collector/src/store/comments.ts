@@ -46,7 +46,8 @@ export function commentListQuery(filter: CommentFilter, range: { from: number; t
   if (filter.channel !== undefined) where += ` AND channel = ${p(filter.channel)}`;
   if (filter.touchpoint !== undefined) where += ` AND touchpoint = ${p(filter.touchpoint)}`;
   if (filter.categories && filter.categories.length > 0) where += ` AND category IN (${filter.categories.map((c) => p(c)).join(', ')})`;
-  if (filter.before) where += ` AND (answered_at, id) < (${p(filter.before.answeredAt)}, ${p(filter.before.id)})`;
+  // The plain bound lets the index seek to the cursor; the row comparison then splits ties by id.
+  if (filter.before) where += ` AND answered_at <= ${p(filter.before.answeredAt)} AND (answered_at, id) < (${p(filter.before.answeredAt)}, ${p(filter.before.id)})`;
   return { sql: `SELECT ${columns}, answered_at FROM responses WHERE ${where} ORDER BY answered_at DESC, id DESC LIMIT ${p(filter.limit + 1)}`, params };
 }
 
