@@ -35,6 +35,11 @@ function fakeApi(token: string, log: string[]): Api {
 }
 
 const settle = () => act(async () => { for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0)); });
+/** Lets the fake API's promises and Preact's effects run until `ready` holds (or fails after 100 turns). */
+async function until(ready: () => unknown): Promise<void> {
+  for (let i = 0; i < 100 && !ready(); i++) await settle();
+  if (!ready()) throw new Error('the page never got there');
+}
 
 describe('App', () => {
   let root: HTMLElement;
@@ -78,6 +83,7 @@ describe('App', () => {
   it('signs in, then shows the score, interval, comparison, trend, breakdown and cases', async () => {
     await mount();
     await signIn('good-token');
+    await until(() => root.querySelector('[data-score]') && root.querySelector('[data-case]') && root.querySelector('table.breakdown'));
     expect(sessionStorage.getItem('koe-dashboard-token')).toBe('good-token');
     const card = root.querySelector('[data-survey=nps]')!;
     expect(card.querySelector('[data-score]')!.textContent).toBe('+38');
@@ -92,10 +98,11 @@ describe('App', () => {
   it('closes a case in place', async () => {
     await mount();
     await signIn('good-token');
+    await until(() => root.querySelector('[data-case]'));
     const item = root.querySelector('[data-case]')!;
     const close = [...item.querySelectorAll('button')].find((b) => b.textContent === 'Close')!;
     await act(() => close.click());
-    await settle();
+    await until(() => root.querySelector('[data-case] .status')!.textContent === 'Closed');
     expect(log.find((l) => l.startsWith('update'))).toBe(`update ${openCase.id} {"status":"closed","assignee":null,"note":null}`);
     expect(root.querySelector('[data-case] .status')!.textContent).toBe('Closed');
   });
@@ -103,12 +110,13 @@ describe('App', () => {
   it('switches to Japanese and remembers it', async () => {
     await mount();
     await signIn('good-token');
+    await until(() => root.querySelector('[data-score]'));
     const select = [...root.querySelectorAll('select')].find((s) => s.querySelector('option[value=ja]'))!;
     select.value = 'ja';
     await act(() => {
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await settle();
+    await until(() => root.querySelector('[data-survey=nps]')!.textContent!.includes('回答'));
     expect(root.querySelector('h1')!.textContent).toBe('koe ダッシュボード');
     expect(document.documentElement.lang).toBe('ja');
     expect(localStorage.getItem('koe-dashboard-lang')).toBe('ja');
@@ -133,8 +141,9 @@ describe('App', () => {
     await settle();
     await signIn('good-token');
     clock = new Date('2026-12-01T06:00:00Z');
+    await until(() => asked.length === 1);
     await act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Refresh')!.click());
-    await settle();
+    await until(() => asked.length === 2);
     expect(asked).toEqual(['2026-12-01T00:00:00.000Z', '2026-12-01T06:00:00.000Z']);
   });
 

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { FollowUpCase } from '@koe/core';
+import { useState } from 'preact/hooks';
 import type { SurveyListing } from '../api.js';
 import { failureText, useDashboard } from '../context.js';
+import { usePages } from '../use-pages.js';
 import { CaseItem } from './case-item.js';
 
 /** Props of CasesPanel. */
@@ -16,41 +16,15 @@ export interface CasesPanelProps {
 export function CasesPanel({ site, survey, refreshedAt }: CasesPanelProps) {
   const { api, texts, lang, onFailure } = useDashboard();
   const [status, setStatus] = useState<'open' | 'closed'>('open');
-  const [cases, setCases] = useState<FollowUpCase[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(undefined);
-  const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
-
-  const load = (before: string | undefined, keep: FollowUpCase[], isCurrent: () => boolean) => {
-    setLoading(true);
-    api
-      .cases({ site, survey: survey.id, status, limit: 20, ...(before ? { before } : {}) })
-      .then(
-        (page) => {
-          if (!isCurrent()) return;
-          setCases([...keep, ...page.cases]);
-          setNext(page.next);
-          setError(undefined);
-        },
-        (e: unknown) => {
-          if (!isCurrent()) return;
-          onFailure(e);
-          setError(e);
-        },
-      )
-      .finally(() => isCurrent() && setLoading(false));
-  };
-
-  useEffect(() => {
-    let current = true;
-    setCases([]);
-    setNext(null);
-    load(undefined, [], () => current);
-    return () => {
-      current = false;
-    };
-  }, [site, survey.id, status, generation, refreshedAt]);
+  const pages = usePages(
+    (before) =>
+      api.cases({ site, survey: survey.id, status, limit: 20, ...(before ? { before } : {}) }).then(
+        (page) => ({ items: page.cases, next: page.next }),
+        (e: unknown) => (onFailure(e), Promise.reject(e)),
+      ),
+    `${site}|${survey.id}|${status}|${generation}|${refreshedAt}`,
+  );
 
   return (
     <section class="panel" aria-labelledby="koe-cases">
@@ -65,16 +39,16 @@ export function CasesPanel({ site, survey, refreshedAt }: CasesPanelProps) {
         </div>
       </div>
       {survey.caseCategories.length === 0 ? <p class="muted">{texts.noCaseRule}</p> : null}
-      {error ? <p class="error">{failureText(error, lang)}</p> : null}
-      {!loading && !error && cases.length === 0 && survey.caseCategories.length > 0 ? <p class="muted">{texts.noCases}</p> : null}
+      {pages.error ? <p class="error">{failureText(pages.error, lang)}</p> : null}
+      {!pages.loading && !pages.error && pages.items.length === 0 && survey.caseCategories.length > 0 ? <p class="muted">{texts.noCases}</p> : null}
       <ul class="cases">
-        {cases.map((item) => (
-          <CaseItem key={item.id} item={item} onChange={(updated) => setCases((list) => list.map((c) => (c.id === updated.id ? updated : c)))} />
+        {pages.items.map((item) => (
+          <CaseItem key={item.id} item={item} onChange={(updated) => pages.replace((c) => c.id === updated.id, updated)} />
         ))}
       </ul>
-      {loading ? <p class="muted">{texts.loading}</p> : null}
-      {next && !loading ? (
-        <button type="button" onClick={() => load(next, cases, () => true)}>
+      {pages.loading ? <p class="muted">{texts.loading}</p> : null}
+      {pages.next && !pages.loading ? (
+        <button type="button" onClick={pages.more}>
           {texts.more}
         </button>
       ) : null}

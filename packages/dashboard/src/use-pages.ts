@@ -1,0 +1,66 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+/** One page of a keyset-paged list: its items and the cursor of the next page (null: no more). */
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+/** What `usePages` holds: the items loaded so far, and ways to load more or start again. */
+export interface Pages<T> {
+  items: T[];
+  next: string | null;
+  loading: boolean;
+  error: unknown;
+  /** Appends the next page. */
+  more(): void;
+  /** Replaces one item in place (after an update). */
+  replace(match: (item: T) => boolean, item: T): void;
+}
+
+/**
+ * A list read a page at a time, from the start again whenever `key` changes. Pages that arrive for an
+ * earlier key (a slow answer after the survey or filter changed) are dropped.
+ */
+export function usePages<T>(load: (before: string | undefined) => Promise<Page<T>>, key: string): Pages<T> {
+  const [items, setItems] = useState<T[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(undefined);
+  const generation = useRef(0);
+
+  const fetchPage = (before: string | undefined, keep: T[]) => {
+    const mine = generation.current;
+    setLoading(true);
+    load(before).then(
+      (page) => {
+        if (mine !== generation.current) return;
+        setItems([...keep, ...page.items]);
+        setNext(page.next);
+        setError(undefined);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (mine !== generation.current) return;
+        setError(e);
+        setLoading(false);
+      },
+    );
+  };
+
+  useEffect(() => {
+    generation.current += 1;
+    setItems([]);
+    setNext(null);
+    fetchPage(undefined, []);
+  }, [key]);
+
+  return {
+    items,
+    next,
+    loading,
+    error,
+    more: () => next !== null && !loading && fetchPage(next, items),
+    replace: (match, item) => setItems((list) => list.map((old) => (match(old) ? item : old))),
+  };
+}
