@@ -139,6 +139,24 @@ describe.runIf(run)('the dashboard in Chromium against a real collector', () => 
     await context.close();
   });
 
+  it("reads what respondents wrote, and only the detractors' reasons on demand", async () => {
+    const { context, page } = await open({ locale: 'en-US' });
+    await signIn(page);
+    const panel = page.locator('[aria-labelledby=koe-comments]');
+    await panel.locator('[data-comment]').first().waitFor();
+    // Every fifth answer has a comment: 12 of the 60, all detractors, newest first.
+    expect(await panel.locator('[data-comment]').count()).toBe(12);
+    await panel.getByRole('button', { name: 'Promoter' }).click();
+    await expect.poll(() => panel.textContent()).toContain('No comments in this period.');
+    await panel.getByRole('button', { name: 'Detractor' }).click();
+    await expect.poll(() => panel.locator('[data-comment]').count()).toBe(12);
+    const texts = await panel.locator('[data-comment] blockquote').allTextContents();
+    // Answers 0, 20 and 40 were given at the same moment: the later id comes first.
+    expect(texts.slice(0, 3)).toEqual(['返品の手続きが分かりにくかった (40)', '返品の手続きが分かりにくかった (20)', '返品の手続きが分かりにくかった (0)']);
+    expect(texts.every((t) => t.startsWith('返品の手続き'))).toBe(true);
+    await context.close();
+  });
+
   it('closes a case with a note, and the collector has it', async () => {
     const { context, page } = await open({ locale: 'en-US' });
     await signIn(page);

@@ -1,4 +1,4 @@
-import type { CaseStatus, CaseUpdate, Comparison, FollowUpCase, Kind, Summary } from '@koe/core';
+import type { CaseStatus, CaseUpdate, Category, Comparison, FollowUpCase, Kind, Summary, SurveyResponse } from '@koe/core';
 
 /** A survey as GET /v1/sites lists it. */
 export interface SurveyListing {
@@ -42,6 +42,12 @@ export interface CasePage {
   next: string | null;
 }
 
+/** A page of GET /v1/comments: answers as stored (with their category and arrival time). */
+export interface CommentPage {
+  comments: (SurveyResponse & { category: Category; receivedAt: string })[];
+  next: string | null;
+}
+
 /** Which survey and period a report covers. */
 export interface ReportQuery {
   site: string;
@@ -76,6 +82,7 @@ export interface Api {
   summary(query: ReportQuery): Promise<SummaryReport>;
   trend(query: ReportQuery & { interval: 'day' | 'week' | 'month'; tz: string }): Promise<TrendPoint[]>;
   breakdown(query: ReportQuery & { by: string; limit?: number }): Promise<{ rows: BreakdownRow[]; total: number }>;
+  comments(query: ReportQuery & { category?: string; limit?: number; before?: string }): Promise<CommentPage>;
   cases(query: { site: string; survey?: string; status?: CaseStatus; limit?: number; before?: string }): Promise<CasePage>;
   updateCase(id: string, update: CaseUpdate): Promise<FollowUpCase>;
 }
@@ -113,6 +120,7 @@ export function createApi(options: ApiOptions): Api {
       const rows = (await response.json()) as BreakdownRow[];
       return { rows, total: Number(response.headers.get('X-Total-Count') ?? rows.length) };
     },
+    comments: (query) => json('GET', '/v1/comments', { ...query }),
     cases: (query) => json('GET', '/v1/cases', { ...query }),
     updateCase: (id, update) => json('PATCH', `/v1/cases/${encodeURIComponent(id)}`, {}, update),
   };

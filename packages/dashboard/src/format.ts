@@ -1,4 +1,4 @@
-import type { Kind } from '@koe/core/browser';
+import { SCALES, type Category, type Kind } from '@koe/core/browser';
 import type { Lang } from './i18n.js';
 
 // Scores are shown as teams quote them: NPS as whole points (−100 to 100), CSAT as a whole percentage,
@@ -59,4 +59,9 @@ export function formatPeriod(period: string, interval: 'day' | 'week' | 'month',
   const options: Intl.DateTimeFormatOptions =
     interval === 'month' ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { month: 'short', day: 'numeric', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(lang, options).format(date);
+}
+
+/** A category's colour class: `tone-0` for the best category of its kind, `tone-2` for the worst. */
+export function toneOf(kind: Kind, category: Category): string {
+  return `tone-${Math.max(0, SCALES[kind].categories.findIndex((c) => c.name === category))}`;
 }

@@ -43,6 +43,9 @@ export interface Texts {
   intervalHeading: string;
   none: string;
   groups(shown: number, total: number): string;
+  comments: string;
+  all: string;
+  noComments: string;
   cases: string;
   caseStatus: Record<'open' | 'closed', string>;
   noCases: string;
@@ -98,6 +101,9 @@ const en: Texts = {
   intervalHeading: 'Interval',
   none: '(none)',
   groups: (shown, total) => (shown < total ? `The ${shown} largest of ${total} groups` : `${total} groups`),
+  comments: 'Comments',
+  all: 'All',
+  noComments: 'No comments in this period.',
   cases: 'Follow-up cases',
   caseStatus: { open: 'Open', closed: 'Closed' },
   noCases: 'No cases here.',
@@ -153,6 +159,9 @@ const ja: Texts = {
   intervalHeading: '信頼区間',
   none: '（なし）',
   groups: (shown, total) => (shown < total ? `全 ${total} グループのうち上位 ${shown}` : `${total} グループ`),
+  comments: 'コメント',
+  all: 'すべて',
+  noComments: 'この期間のコメントはありません。',
   cases: 'フォローアップ案件',
   caseStatus: { open: '未対応', closed: '対応済み' },
   noCases: '案件はありません。',

@@ -29,6 +29,7 @@ function fakeApi(token: string, log: string[]): Api {
     summary: async (q) => (check(), log.push(`summary ${q.survey}`), report(38.4)),
     trend: async () => (check(), [{ period: '2026-11-20', summary: summary(30) }, { period: '2026-11-21', summary: summary(40) }]),
     breakdown: async (q) => (check(), log.push(`breakdown ${q.by}`), { rows: [{ value: 'checkout', summary: summary(31) }], total: 1 }),
+    comments: async (q) => (check(), log.push(`comments ${q.category ?? 'all'}`), { comments: [{ ...openCase, locale: 'ja', channel: 'web' as const, receivedAt: openCase.openedAt }], next: null }),
     cases: async () => (check(), { cases: [openCase], next: null }),
     updateCase: async (id, update) => (check(), log.push(`update ${id} ${JSON.stringify(update)}`), { ...openCase, ...update, status: update.status ?? 'open' } as FollowUpCase),
   };
@@ -93,6 +94,12 @@ describe('App', () => {
     expect(root.querySelector('table.breakdown tbody')!.textContent).toContain('checkout');
     expect(root.querySelector('[data-case] blockquote')!.textContent).toBe('配送が遅すぎます');
     expect(log).toContain('breakdown touchpoint');
+    expect(root.querySelector('[data-comment] blockquote')!.textContent).toBe('配送が遅すぎます');
+    expect(root.querySelector('[data-comment] .badge')!.className).toBe('badge tone-2');
+    const detractors = [...root.querySelectorAll<HTMLButtonElement>('[aria-labelledby=koe-comments] button')].find((b) => b.textContent === 'Detractor')!;
+    await act(() => detractors.click());
+    await until(() => log.includes('comments detractor'));
+    expect(log.filter((l) => l.startsWith('comments'))).toEqual(['comments all', 'comments detractor']);
   });
 
   it('closes a case in place', async () => {

@@ -2,7 +2,7 @@ import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { FollowUpCase } from '@koe/core';
 import { failureText, useDashboard } from '../context.js';
-import { formatInstant, formatScore } from '../format.js';
+import { formatInstant, formatScore, toneOf } from '../format.js';
 
 /** Props of CaseItem. */
 export interface CaseItemProps {
@@ -42,7 +42,7 @@ export function CaseItem({ item, onChange }: CaseItemProps) {
   return (
     <li class={`case status-${item.status}`} data-case={item.id} aria-labelledby={`${id}-title`}>
       <p class="case-head" id={`${id}-title`}>
-        <span class={`badge ${item.category}`}>
+        <span class={`badge ${toneOf(item.kind, item.category)}`}>
           {formatScore(item.kind, item.score, lang).replace(/^\+/, '')} · {texts.categories[item.category]}
         </span>{' '}
         <span class="muted">{texts.answeredAt(formatInstant(item.answeredAt, lang, timeZone))}</span>{' '}

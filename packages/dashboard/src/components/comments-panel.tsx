@@ -1,0 +1,64 @@
+import { useState } from 'preact/hooks';
+import { categoriesOf, type Category, type Kind } from '@koe/core/browser';
+import { failureText, useDashboard } from '../context.js';
+import { formatInstant, formatScore, toneOf } from '../format.js';
+import { usePages } from '../use-pages.js';
+
+/** Props of CommentsPanel. */
+export interface CommentsPanelProps {
+  site: string;
+  survey: string;
+  kind: Kind;
+  range: { from: string; to: string };
+}
+
+/** What respondents wrote over the period, newest first, all or one category (a detractor's reasons). */
+export function CommentsPanel({ site, survey, kind, range }: CommentsPanelProps) {
+  const { api, texts, lang, timeZone, onFailure } = useDashboard();
+  const [category, setCategory] = useState<Category | undefined>(undefined);
+  const pages = usePages(
+    (before) =>
+      api.comments({ site, survey, ...range, limit: 20, ...(category ? { category } : {}), ...(before ? { before } : {}) }).then(
+        (page) => ({ items: page.comments, next: page.next }),
+        (e: unknown) => (onFailure(e), Promise.reject(e)),
+      ),
+    `${site}|${survey}|${range.from}|${range.to}|${category ?? ''}`,
+  );
+  const choices: (Category | undefined)[] = [undefined, ...categoriesOf(kind)];
+  return (
+    <section class="panel" aria-labelledby="koe-comments">
+      <div class="panel-head">
+        <h2 id="koe-comments">{texts.comments}</h2>
+        <div role="group" class="segmented">
+          {choices.map((value) => (
+            <button key={value ?? 'all'} type="button" aria-pressed={category === value} onClick={() => setCategory(value)}>
+              {value ? texts.categories[value] : texts.all}
+            </button>
+          ))}
+        </div>
+      </div>
+      {pages.error ? <p class="error">{failureText(pages.error, lang)}</p> : null}
+      {!pages.loading && !pages.error && pages.items.length === 0 ? <p class="muted">{texts.noComments}</p> : null}
+      <ul class="comments">
+        {pages.items.map((item) => (
+          <li key={item.id} data-comment={item.id}>
+            <p class="comment-head">
+              <span class={`badge ${toneOf(item.kind, item.category)}`}>
+                {formatScore(item.kind, item.score, lang).replace(/^\+/, '')} · {texts.categories[item.category]}
+              </span>{' '}
+              <span class="muted">{formatInstant(item.answeredAt, lang, timeZone)}</span>
+              {item.touchpoint ? <span class="muted"> · {item.touchpoint}</span> : null}
+            </p>
+            <blockquote lang={item.locale}>{item.comment}</blockquote>
+          </li>
+        ))}
+      </ul>
+      {pages.loading ? <p class="muted">{texts.loading}</p> : null}
+      {pages.next && !pages.loading ? (
+        <button type="button" onClick={pages.more}>
+          {texts.more}
+        </button>
+      ) : null}
+    </section>
+  );
+}
