@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
 import { SqliteWorker, type CommitOutcome } from './sqlite-worker.js';
 import { prepareWriteSql, weightOf, type CaseOp, type DeleteOp, type InsertOp, type WriteOp, type WriteResult, type WriteSql } from './sqlite-write-sql.js';
+import type { SqliteWriterOptions, WriteStats } from './sqlite-writer-options.js';
 import { WalSync } from './wal-sync.js';
 
 export type { CaseOp, DeleteOp, InsertOp, WriteOp } from './sqlite-write-sql.js';
+export type { SqliteWriterOptions, WriteStats } from './sqlite-writer-options.js';
 
 interface Pending {
   op: WriteOp;
@@ -11,38 +13,6 @@ interface Pending {
   reject: (error: Error) => void;
   /** Set once its transaction ran: what to settle it with when the log is on disk. */
   outcome?: { ok: true; value: WriteResult } | { ok: false; error: Error };
-}
-
-/** Counters of a writer since it opened. */
-export interface WriteStats {
-  commits: number;
-  writes: number;
-  workerCommits: number;
-}
-
-/** Options of the group-commit writer. */
-export interface SqliteWriterOptions {
-  /** How long a write waits for another process's write lock before failing, in ms (default 5000). */
-  busyTimeout?: number;
-  /** The write connection's page cache, in KiB (default 65536: 64 MiB). */
-  cacheKiB?: number;
-  /**
-   * Under load, the least time between the starts of two commits, in ms. Default 0: commit as soon as
-   * the previous commit is on disk (lowest latency; what a closed-loop benchmark rewards).
-   */
-  commitIntervalMs?: number;
-  /** Rows a respondent's deletion scans per transaction, so ingest never waits long behind it (default 50,000). */
-  deleteChunkRows?: number;
-  /**
-   * When to copy the log into the database file: after this many commits or inserted rows, whichever
-   * comes first (default 256 commits or 40,000 rows: about 1,000 to 2,000 log pages, SQLite's own default
-   * being 1,000).
-   */
-  checkpointAfter?: { commits: number; rows: number };
-  /** Commits of at least this many rows run on the Worker, in parallel with this thread (default 256). */
-  workerRows?: number;
-  /** What makes the log durable after a commit made on this thread (default: a WalSync of the file; tests replace it). */
-  logSync?: Pick<WalSync, 'sync' | 'close'>;
 }
 
 // While another process holds SQLite's write lock, retry this often rather than block the event loop.
