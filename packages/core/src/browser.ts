@@ -9,3 +9,4 @@ export { LOCALES, localeDirection, resolveLocale } from './locales/resolve.js';
 export type { Locale } from './locales/resolve.js';
 export { localizeSurvey } from './localize.js';
 export type { LocalizableSurvey, LocalizedSurvey } from './localize.js';
+export { FORBIDDEN_KEYS, MAP_KEY_MESSAGE, MAP_KEY_PATTERN, SLUG_PATTERN } from './patterns.js';

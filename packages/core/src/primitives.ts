@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { FORBIDDEN_KEYS, LOCALE_MAX, LOCALE_PATTERN, MAP_KEY_MESSAGE, MAP_KEY_PATTERN, SLUG_PATTERN } from './patterns.js';
 
-/** What a site or survey identifier must match. */
-export const SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-/** What a language tag must match, and its longest length. */
-export const LOCALE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
-export const LOCALE_MAX = 35;
+export { FORBIDDEN_KEYS, LOCALE_MAX, LOCALE_PATTERN, MAP_KEY_MESSAGE, MAP_KEY_PATTERN, SLUG_PATTERN } from './patterns.js';
 
 /** A lowercase identifier for sites and surveys: letters, digits, `-` and `_`, up to 64 characters. */
 export const Slug = z
@@ -31,13 +28,7 @@ export const LocalizedText = z.record(LocaleTag, z.string().trim().min(1).max(50
 /** A text in several languages. */
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
-/** Keys that would reach Object.prototype when a parsed map is copied with plain assignment. */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** What a key of a free-form map must match. */
-export const MAP_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,40}$/;
-/** Why a key that does not match MAP_KEY_PATTERN is refused. */
-export const MAP_KEY_MESSAGE = 'keys must be 1–40 letters, digits, "_", ".", ":" or "-"';
 
 /** A key of a free-form map: 1–40 characters of letters, digits, `_`, `.`, `:` or `-`. */
 export const MapKey = z
