@@ -133,7 +133,7 @@ describe.runIf(run)('the dashboard in Chromium against a real collector', () => 
     await page.getByRole('button', { name: 'Context key' }).click();
     await page.getByLabel('Context key (e.g. agentId)').fill('agentId');
     await page.getByRole('button', { name: 'Show' }).click();
-    const rows = page.locator('table.breakdown tbody tr');
+    const rows = page.locator('[aria-labelledby=koe-breakdown] table tbody tr');
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.allTextContents()).toEqual([expect.stringMatching(/^aiko40/), expect.stringMatching(/^ben20/)]);
     await context.close();
@@ -168,7 +168,7 @@ describe.runIf(run)('the dashboard in Chromium against a real collector', () => 
     await item.getByLabel('Note').fill('お電話で返品方法をご案内しました');
     await item.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => item.locator('[role=status]').textContent()).toBe('Saved');
-    await item.getByRole('button', { name: 'Close' }).click();
+    await item.getByRole('button', { name: 'Close case' }).click();
     await expect.poll(() => item.locator('.status').textContent()).toBe('Closed');
     const { cases } = await admin('/v1/cases?site=shop&status=closed');
     expect(cases).toEqual([expect.objectContaining({ id, status: 'closed', assignee: '佐藤', note: 'お電話で返品方法をご案内しました' })]);

@@ -1,4 +1,5 @@
 import type { CaseStatus, CaseUpdate, Category, Comparison, FollowUpCase, Kind, Summary, SurveyResponse } from '@koe/core';
+import type { Interval } from './period.js';
 
 /** A survey as GET /v1/sites lists it. */
 export interface SurveyListing {
@@ -61,6 +62,8 @@ export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Seconds the collector asked to wait (`Retry-After` of a 429 or 503). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -80,7 +83,7 @@ export interface ApiOptions {
 export interface Api {
   sites(): Promise<SiteListing[]>;
   summary(query: ReportQuery): Promise<SummaryReport>;
-  trend(query: ReportQuery & { interval: 'day' | 'week' | 'month'; tz: string }): Promise<TrendPoint[]>;
+  trend(query: ReportQuery & { interval: Interval; tz: string }): Promise<TrendPoint[]>;
   breakdown(query: ReportQuery & { by: string; limit?: number }): Promise<{ rows: BreakdownRow[]; total: number }>;
   comments(query: ReportQuery & { category?: string; limit?: number; before?: string }): Promise<CommentPage>;
   cases(query: { site: string; survey?: string; status?: CaseStatus; limit?: number; before?: string }): Promise<CasePage>;
@@ -105,7 +108,10 @@ export function createApi(options: ApiOptions): Api {
     } catch {
       throw new ApiFailure(0, 'The collector could not be reached');
     }
-    if (!response.ok) throw new ApiFailure(response.status, await errorMessage(response));
+    if (!response.ok) {
+      const wait = Number(response.headers.get('Retry-After'));
+      throw new ApiFailure(response.status, await errorMessage(response), Number.isFinite(wait) && wait > 0 ? wait : undefined);
+    }
     return response;
   };
   const json = async <T,>(method: string, path: string, query: Record<string, string | number | undefined>, body?: unknown) =>
@@ -131,7 +137,9 @@ async function errorMessage(response: Response): Promise<string> {
   try {
     const body = (await response.json()) as { error?: { message?: string; issues?: { path: string; message: string }[] } };
     const issue = body.error?.issues?.[0];
-    if (body.error?.message) return issue ? `${body.error.message} (${issue.path}: ${issue.message})` : body.error.message;
+    const message = body.error?.message;
+    // Some messages already name their first issue; add it only when it says more.
+    if (message) return issue && !message.includes(issue.message) ? `${message} (${issue.path}: ${issue.message})` : message;
   } catch {
     // Not JSON (a proxy's page): fall through to the status.
   }

@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { ApiFailure, type Api } from './api.js';
-import { TEXTS, type Lang, type Texts } from './i18n.js';
+import { TEXTS, type Lang, type Texts } from './i18n/index.js';
 
 /** What every panel needs: the API client, the language and its texts, the browser's time zone. */
 export interface Dashboard {
@@ -26,6 +26,11 @@ export function useDashboard(): Dashboard {
 /** The line to show for a failed call, in the page's language. */
 export function failureText(error: unknown, lang: Lang): string {
   const texts = TEXTS[lang];
-  if (error instanceof ApiFailure) return error.status === 0 ? texts.unreachable : error.status === 401 ? texts.tokenRejected : error.message;
-  return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof ApiFailure)) return error instanceof Error ? error.message : String(error);
+  if (error.status === 0) return texts.unreachable;
+  // The collector answers 401 both for a wrong token and when it has none at all (its reports are off).
+  if (error.status === 401) return error.message.startsWith('The admin API is disabled') ? texts.adminDisabled : texts.tokenRejected;
+  if (error.status === 429) return texts.tooMany(error.retryAfter);
+  if (error.status >= 500) return texts.serverError(error.status);
+  return texts.badRequest(error.message);
 }

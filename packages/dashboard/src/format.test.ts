@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBound, formatConfidence, formatCount, formatDifference, formatP, formatPeriod, formatScore } from './format.js';
+import { formatAnswer, formatBound, formatCount, formatDifference, formatP, formatPercent, formatPeriod, formatScore, toneOf } from './format.js';
 
 describe('formatScore', () => {
   it.each([
@@ -19,7 +19,7 @@ describe('formatScore', () => {
   });
 });
 
-describe('formatBound, formatDifference, formatConfidence, formatP, formatCount', () => {
+describe('formatBound, formatDifference, formatPercent, formatP, formatCount', () => {
   it.each([
     [() => formatBound('nps', 24.04, 'en'), '24.0'],
     [() => formatBound('csat', 73.12, 'en'), '73.1%'],
@@ -27,11 +27,21 @@ describe('formatBound, formatDifference, formatConfidence, formatP, formatCount'
     [() => formatDifference('nps', 11.66, 'en'), '+11.7'],
     [() => formatDifference('ces', -0.204, 'en'), '-0.20'],
     [() => formatDifference('csat', 0, 'en'), '+0.0'],
-    [() => formatConfidence(0.95, 'en'), '95%'],
-    [() => formatConfidence(0.995, 'ja'), '99.5%'],
+    [() => formatPercent(0.95, 'en'), '95%'],
+    [() => formatPercent(0.995, 'ja'), '99.5%'],
     [() => formatP(0.05123), '0.051'],
     [() => formatP(0.62), '0.62'],
     [() => formatP(0.0004), '< 0.001'],
+    [() => formatP(0.0496), '0.0496'],
+    [() => formatP(0.0504), '0.0504'],
+    [() => formatP(0.0449), '0.045'],
+    [() => formatAnswer('nps', 2), '2/10'],
+    [() => formatAnswer('csat', 1), '1/5'],
+    [() => formatAnswer('ces', 6), '6/7'],
+    [() => toneOf('nps', 'promoter'), 'tone-0'],
+    [() => toneOf('csat', 'neutral'), 'tone-1'],
+    [() => toneOf('ces', 'difficult'), 'tone-2'],
+    [() => formatPercent(0.523, 'en'), '52.3%'],
     [() => formatCount(12345, 'en'), '12,345'],
     [() => formatCount(12345, 'ja'), '12,345'],
   ])('%#', (format, expected) => {

@@ -1,5 +1,6 @@
 import { SCALES, type Category, type Kind } from '@koe/core/browser';
-import type { Lang } from './i18n.js';
+import type { Lang } from './i18n/index.js';
+import type { Interval } from './period.js';
 
 // Scores are shown as teams quote them: NPS as whole points (−100 to 100), CSAT as a whole percentage,
 // CES as a mean to one decimal; differences get one more decimal so that small moves do not read as zero.
@@ -31,15 +32,22 @@ export function formatDifference(kind: Kind, difference: number, lang: Lang): st
   return new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'always' }).format(difference);
 }
 
-/** A confidence level as a percentage: 0.95 → `95%`. */
-export function formatConfidence(confidence: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(confidence);
+/** A share as a percentage to one decimal at most: 0.95 → `95%`, 0.523 → `52.3%`. */
+export function formatPercent(share: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(share);
 }
 
-/** A p-value to two significant digits, `< 0.001` below that. */
+/** A p-value to two significant digits (three where two would read as 0.05), `< 0.001` below that. */
 export function formatP(p: number): string {
   if (p < 0.001) return '< 0.001';
-  return Number(p.toPrecision(2)).toString();
+  const two = Number(p.toPrecision(2));
+  // 0.0496 and 0.0504 both round to 0.05, one significant and one not: show the digit that decides.
+  return (two === 0.05 ? Number(p.toPrecision(3)) : two).toString();
+}
+
+/** One answer's score as given on its scale: `2/10`, `1/5`, `6/7`. */
+export function formatAnswer(kind: Kind, score: number): string {
+  return `${score}/${SCALES[kind].max}`;
 }
 
 /** A count with the language's grouping: `12,345`. */
@@ -53,7 +61,7 @@ export function formatInstant(iso: string, lang: Lang, timeZone?: string): strin
 }
 
 /** A trend bucket's label: the day (`Nov 23`, `11月23日`), the week's Monday, or the month (`Nov 2026`). */
-export function formatPeriod(period: string, interval: 'day' | 'week' | 'month', lang: Lang): string {
+export function formatPeriod(period: string, interval: Interval, lang: Lang): string {
   // Buckets are calendar dates in the report's time zone: read them as UTC dates so no offset shifts the day.
   const date = new Date(`${period}T00:00:00Z`);
   const options: Intl.DateTimeFormatOptions =

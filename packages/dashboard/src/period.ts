@@ -1,7 +1,8 @@
 /** The periods the dashboard offers, in days before now. */
 export const PERIODS = [7, 30, 90, 365] as const;
-/** One of PERIODS. */
-export type PeriodDays = (typeof PERIODS)[number];
+
+/** A trend's bucket size. */
+export type Interval = 'day' | 'week' | 'month';
 
 /** `[from, to)` of the last `days` days up to `now`, as the instants the report routes take. */
 export function rangeOf(days: number, now: Date): { from: string; to: string } {
@@ -9,7 +10,7 @@ export function rangeOf(days: number, now: Date): { from: string; to: string } {
 }
 
 /** The trend interval that gives a readable number of points for a period: days up to 90 days, else weeks. */
-export function defaultInterval(days: number): 'day' | 'week' | 'month' {
+export function defaultInterval(days: number): Interval {
   return days <= 90 ? 'day' : 'week';
 }
 
@@ -20,4 +21,18 @@ export function browserTimeZone(): string {
   } catch {
     return 'UTC';
   }
+}
+
+/**
+ * The trend bucket an instant falls in, as the collector names it: the local date in `timeZone`, the
+ * Monday of its week, or the first of its month (`YYYY-MM-DD`).
+ */
+export function bucketOf(instant: string, interval: Interval, timeZone: string): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+  if (interval === 'day') return local;
+  if (interval === 'month') return `${local.slice(0, 8)}01`;
+  const date = new Date(`${local}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
 }

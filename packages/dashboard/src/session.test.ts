@@ -23,9 +23,11 @@ describe('session', () => {
   });
 
   it('works without storage (a browser that refuses it)', () => {
-    expect(loadToken(undefined)).toBeUndefined();
-    expect(() => saveToken('x', undefined)).not.toThrow();
-    expect(loadLang(['ja'], undefined)).toBe('ja');
+    expect(loadToken(null)).toBeUndefined();
+    expect(() => saveToken('x', null)).not.toThrow();
+    expect(loadLang(['ja'], null)).toBe('ja');
+    // Nothing reached the real storage.
+    expect(sessionStorage.getItem('koe-dashboard-token')).toBeNull();
     const refusing = { getItem: () => null, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); }, removeItem: () => {} } as unknown as Storage;
     expect(() => saveToken('x', refusing)).not.toThrow();
     expect(() => saveLang('ja', refusing)).not.toThrow();

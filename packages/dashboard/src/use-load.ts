@@ -8,14 +8,15 @@ export interface Loaded<T> {
 }
 
 /**
- * Runs `load` whenever `key` changes and keeps its result. A slower earlier call that resolves after a later
- * one is dropped, so switching survey or period quickly never shows the previous choice's figures.
+ * Runs `load` whenever `key` changes and keeps its result. The previous result goes at once (old figures
+ * under a new period's labels would mislead), and a slower earlier call that resolves after a later one is
+ * dropped, so switching survey or period quickly never shows the previous choice's figures.
  */
 export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
   const [state, setState] = useState<Loaded<T>>({ data: undefined, error: undefined, loading: true });
   useEffect(() => {
     let current = true;
-    setState((previous) => ({ data: previous.data, error: undefined, loading: true }));
+    setState({ data: undefined, error: undefined, loading: true });
     load().then(
       (data) => current && setState({ data, error: undefined, loading: false }),
       (error: unknown) => current && setState({ data: undefined, error, loading: false }),

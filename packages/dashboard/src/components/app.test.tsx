@@ -84,14 +84,15 @@ describe('App', () => {
   it('signs in, then shows the score, interval, comparison, trend, breakdown and cases', async () => {
     await mount();
     await signIn('good-token');
-    await until(() => root.querySelector('[data-score]') && root.querySelector('[data-case]') && root.querySelector('table.breakdown'));
+    await until(() => root.querySelector('[data-score]') && root.querySelector('[data-case]') && root.querySelector('[aria-labelledby=koe-breakdown] table'));
     expect(sessionStorage.getItem('koe-dashboard-token')).toBe('good-token');
     const card = root.querySelector('[data-survey=nps]')!;
     expect(card.querySelector('[data-score]')!.textContent).toBe('+38');
     expect(card.textContent).toContain('95% interval 30.4 to 46.4');
-    expect(card.textContent).toContain('+18.4 against the previous 30 days: significant (p = 0.012)');
+    expect(card.textContent).toContain('+18.4 pts vs. the previous 30 days: significant (p\u00a0=\u00a00.012)');
+    expect(card.textContent).toContain('Promoter 50%');
     expect(root.querySelectorAll('svg.chart circle')).toHaveLength(2);
-    expect(root.querySelector('table.breakdown tbody')!.textContent).toContain('checkout');
+    expect(root.querySelector('[aria-labelledby=koe-breakdown] table tbody')!.textContent).toContain('checkout');
     expect(root.querySelector('[data-case] blockquote')!.textContent).toBe('配送が遅すぎます');
     expect(log).toContain('breakdown touchpoint');
     expect(root.querySelector('[data-comment] blockquote')!.textContent).toBe('配送が遅すぎます');
@@ -107,11 +108,44 @@ describe('App', () => {
     await signIn('good-token');
     await until(() => root.querySelector('[data-case]'));
     const item = root.querySelector('[data-case]')!;
-    const close = [...item.querySelectorAll('button')].find((b) => b.textContent === 'Close')!;
+    const close = [...item.querySelectorAll('button')].find((b) => b.textContent === 'Close case')!;
     await act(() => close.click());
     await until(() => root.querySelector('[data-case] .status')!.textContent === 'Closed');
-    expect(log.find((l) => l.startsWith('update'))).toBe(`update ${openCase.id} {"status":"closed","assignee":null,"note":null}`);
+    // The status alone: an assignee or note a teammate set meanwhile is never overwritten.
+    expect(log.find((l) => l.startsWith('update'))).toBe(`update ${openCase.id} {"status":"closed"}`);
     expect(root.querySelector('[data-case] .status')!.textContent).toBe('Closed');
+  });
+
+  it('saves only the fields edited', async () => {
+    await mount();
+    await signIn('good-token');
+    await until(() => root.querySelector('[data-case]'));
+    const item = root.querySelector('[data-case]')!;
+    const input = item.querySelector<HTMLInputElement>('.case-form input')!;
+    input.value = '  佐藤 ';
+    await act(() => {
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => {
+      item.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await until(() => log.some((l) => l.startsWith('update')));
+    expect(log.filter((l) => l.startsWith('update'))).toEqual([`update ${openCase.id} {"assignee":"佐藤"}`]);
+  });
+
+  it('keeps the token through a failure other than a refusal, and tries again', async () => {
+    sessionStorage.setItem('koe-dashboard-token', 'good-token');
+    let down = true;
+    await act(() =>
+      render(<App makeApi={(token) => ({ ...fakeApi(token, log), sites: async () => { if (down) throw new ApiFailure(503, 'restarting', 5); return fakeApi(token, log).sites(); } })} />, root),
+    );
+    await until(() => root.querySelector('[role=alert]'));
+    expect(root.querySelector('[role=alert]')!.textContent).toContain('The collector had a problem (HTTP 503)');
+    expect(sessionStorage.getItem('koe-dashboard-token')).toBe('good-token');
+    down = false;
+    await act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Try again')!.click());
+    await until(() => root.querySelector('[data-score]'));
+    expect(document.activeElement?.id).toBe('koe-title');
   });
 
   it('switches to Japanese and remembers it', async () => {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiFailure, createApi, type Api, type SiteListing } from '../api.js';
 import { DashboardContext, failureText, type Dashboard } from '../context.js';
-import { TEXTS, type Lang } from '../i18n.js';
+import { TEXTS, type Lang } from '../i18n/index.js';
 import { browserTimeZone, rangeOf } from '../period.js';
 import { loadLang, loadToken, saveLang, saveToken } from '../session.js';
 import { SignIn } from './sign-in.js';
@@ -25,6 +25,9 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
   const [days, setDays] = useState(30);
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const [refreshed, setRefreshed] = useState(0);
+  // A failure other than a refused token (the collector restarting, a 429): the token is kept, and retried.
+  const [loadError, setLoadError] = useState<unknown>(undefined);
+  const [attempt, setAttempt] = useState(0);
   const texts = TEXTS[lang];
   const api = useMemo(() => (token ? makeApi(token) : undefined), [token]);
 
@@ -47,19 +50,44 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
       (list) => {
         if (!current) return;
         saveToken(token);
+        setLoadError(undefined);
         setSites(list);
         setSiteKey((key) => (key && list.some((s) => s.key === key) ? key : list[0]?.key));
       },
-      (error: unknown) => current && signOut(failureText(error, lang)),
+      (error: unknown) => {
+        if (!current) return;
+        if (error instanceof ApiFailure && error.status === 401) signOut(failureText(error, lang));
+        else setLoadError(error);
+      },
     );
     return () => {
       current = false;
     };
-  }, [api]);
+  }, [api, refreshed, attempt]);
+
+  // Keyboard and screen-reader users land on the dashboard's heading once signed in, not on the page's body.
+  const signedIn = !!sites;
+  useEffect(() => {
+    if (signedIn) document.getElementById('koe-title')?.focus();
+  }, [signedIn]);
 
   // The period is fixed when it is chosen (or refreshed), so every panel reports over the same instants.
   const range = useMemo(() => rangeOf(days, now()), [days, siteKey, refreshed]);
 
+  if (api && !sites && loadError !== undefined) {
+    return (
+      <div class="sign-in" role="alert">
+        <h1>{texts.title}</h1>
+        <p class="error">{failureText(loadError, lang)}</p>
+        <button type="button" onClick={() => (setLoadError(undefined), setAttempt((n) => n + 1))}>
+          {texts.retry}
+        </button>
+        <button type="button" class="link" onClick={() => signOut()}>
+          {texts.signOut}
+        </button>
+      </div>
+    );
+  }
   if (!api || !sites) {
     return <SignIn texts={texts} error={signInError} busy={!!api} onSubmit={(value) => (setSignInError(undefined), setToken(value))} />;
   }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Kind } from '@koe/core/browser';
+import { MAP_KEY_PATTERN, type Kind } from '@koe/core/browser';
 import { failureText, useDashboard } from '../context.js';
 import { formatBound, formatCount, formatScore } from '../format.js';
 import { useLoad } from '../use-load.js';
@@ -7,6 +7,11 @@ import { useLoad } from '../use-load.js';
 // A context key such as an agent id can have thousands of values: the table shows the largest groups.
 const LIMIT = 20;
 type By = 'channel' | 'touchpoint' | 'locale' | 'context';
+/**
+ * Core's context-key rule as an input's `pattern`: browsers anchor it themselves and compile it with the
+ * `v` flag, where a `-` in a class must be escaped.
+ */
+export const KEY_PATTERN = MAP_KEY_PATTERN.source.slice(1, -1).replace('-]', '\\-]');
 
 /** Props of BreakdownPanel. */
 export interface BreakdownPanelProps {
@@ -27,7 +32,7 @@ export function BreakdownPanel({ site, survey, kind, range }: BreakdownPanelProp
     <section class="panel" aria-labelledby="koe-breakdown">
       <div class="panel-head">
         <h2 id="koe-breakdown">{texts.breakdown}</h2>
-        <div role="group" class="segmented">
+        <div role="group" class="segmented" aria-label={texts.breakdown}>
           {(['channel', 'touchpoint', 'locale', 'context'] as const).map((value) => (
             <button key={value} type="button" aria-pressed={by === value} onClick={() => setBy(value)}>
               {texts.by[value]}
@@ -45,7 +50,7 @@ export function BreakdownPanel({ site, survey, kind, range }: BreakdownPanelProp
         >
           <label>
             {texts.contextKey}
-            <input value={draftKey} onInput={(e) => setDraftKey(e.currentTarget.value)} maxLength={64} pattern="[A-Za-z0-9_.\-]+" />
+            <input value={draftKey} onInput={(e) => setDraftKey(e.currentTarget.value)} maxLength={40} pattern={KEY_PATTERN} title={texts.contextKeyRule} required />
           </label>
           <button type="submit">{texts.show}</button>
         </form>
@@ -61,8 +66,8 @@ function BreakdownTable({ site, survey, kind, range, by }: BreakdownPanelProps &
     () => api.breakdown({ site, survey, ...range, by, limit: LIMIT }).catch((e: unknown) => (onFailure(e), Promise.reject(e))),
     `${site}|${survey}|${range.from}|${range.to}|${by}`,
   );
-  if (error) return <p class="error">{failureText(error, lang)}</p>;
-  if (!data) return loading ? <p class="muted">{texts.loading}</p> : null;
+  if (error) return <p class="error" role="alert">{failureText(error, lang)}</p>;
+  if (!data) return loading ? <p class="muted" aria-live="polite">{texts.loading}</p> : null;
   if (data.rows.length === 0) return <p class="muted">{texts.noAnswers}</p>;
   return (
     <>

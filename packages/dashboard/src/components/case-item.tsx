@@ -1,8 +1,8 @@
 import { Fragment } from 'preact';
-import { useState } from 'preact/hooks';
-import type { FollowUpCase } from '@koe/core';
+import { useEffect, useState } from 'preact/hooks';
+import type { CaseStatus, CaseUpdate, FollowUpCase } from '@koe/core';
 import { failureText, useDashboard } from '../context.js';
-import { formatInstant, formatScore, toneOf } from '../format.js';
+import { formatAnswer, formatInstant, toneOf } from '../format.js';
 
 /** Props of CaseItem. */
 export interface CaseItemProps {
@@ -17,17 +17,17 @@ export function CaseItem({ item, onChange }: CaseItemProps) {
   const [note, setNote] = useState(item.note ?? '');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>(undefined);
+  // A teammate may have changed the case since (a refresh brings it): the form shows the case as it now is.
+  useEffect(() => {
+    setAssignee(item.assignee ?? '');
+    setNote(item.note ?? '');
+  }, [item.updatedAt]);
 
-  const save = async (status?: 'open' | 'closed') => {
+  const send = async (update: CaseUpdate) => {
     setBusy(true);
     setMessage(undefined);
     try {
-      const updated = await api.updateCase(item.id, {
-        ...(status ? { status } : {}),
-        assignee: assignee.trim() === '' ? null : assignee.trim(),
-        note: note === '' ? null : note,
-      });
-      onChange(updated);
+      onChange(await api.updateCase(item.id, update));
       setMessage({ text: texts.saved, error: false });
     } catch (error) {
       onFailure(error);
@@ -36,6 +36,18 @@ export function CaseItem({ item, onChange }: CaseItemProps) {
       setBusy(false);
     }
   };
+  // Closing sends the status alone, and saving only the fields edited here, so neither overwrites an
+  // assignee or note a teammate set meanwhile.
+  const setStatus = (status: CaseStatus) => send({ status });
+  const saveEdits = () => {
+    const wanted = { assignee: assignee.trim() === '' ? null : assignee.trim(), note: note === '' ? null : note };
+    const update: CaseUpdate = {
+      ...(wanted.assignee !== item.assignee ? { assignee: wanted.assignee } : {}),
+      ...(wanted.note !== item.note ? { note: wanted.note } : {}),
+    };
+    if (Object.keys(update).length === 0) setMessage({ text: texts.saved, error: false });
+    else void send(update);
+  };
 
   const context = Object.entries(item.context ?? {});
   const id = `case-${item.id}`;
@@ -43,7 +55,7 @@ export function CaseItem({ item, onChange }: CaseItemProps) {
     <li class={`case status-${item.status}`} data-case={item.id} aria-labelledby={`${id}-title`}>
       <p class="case-head" id={`${id}-title`}>
         <span class={`badge ${toneOf(item.kind, item.category)}`}>
-          {formatScore(item.kind, item.score, lang).replace(/^\+/, '')} · {texts.categories[item.category]}
+          {formatAnswer(item.kind, item.score)} · {texts.categories[item.category]}
         </span>{' '}
         <span class="muted">{texts.answeredAt(formatInstant(item.answeredAt, lang, timeZone))}</span>{' '}
         <span class="status">{texts.caseStatus[item.status]}</span>
@@ -67,10 +79,12 @@ export function CaseItem({ item, onChange }: CaseItemProps) {
       ) : null}
       {item.notificationError ? <p class="warning">{texts.webhookFailed(item.notificationError)}</p> : null}
       <div class="actions">
-        <button type="button" disabled={busy} onClick={() => void save(item.status === 'open' ? 'closed' : 'open')}>
+        <button type="button" disabled={busy} aria-describedby={`${id}-title`} onClick={() => void setStatus(item.status === 'open' ? 'closed' : 'open')}>
           {item.status === 'open' ? texts.close : texts.reopen}
         </button>
-        {message ? <span role="status" class={message.error ? 'error' : 'muted'}>{message.text}</span> : null}
+        <span role="status" class={message?.error ? 'error' : 'muted'}>
+          {message?.text ?? ''}
+        </span>
       </div>
       <details open={!!(item.assignee || item.note)}>
         <summary>{item.assignee ? `${texts.assignee}: ${item.assignee}` : texts.assignOrNote}</summary>
@@ -78,7 +92,7 @@ export function CaseItem({ item, onChange }: CaseItemProps) {
           class="case-form"
           onSubmit={(event) => {
             event.preventDefault();
-            void save();
+            saveEdits();
           }}
         >
           <label>

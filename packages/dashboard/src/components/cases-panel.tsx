@@ -30,7 +30,7 @@ export function CasesPanel({ site, survey, refreshedAt }: CasesPanelProps) {
     <section class="panel" aria-labelledby="koe-cases">
       <div class="panel-head">
         <h2 id="koe-cases">{texts.cases}</h2>
-        <div role="group" class="segmented">
+        <div role="group" class="segmented" aria-label={texts.cases}>
           {(['open', 'closed'] as const).map((value) => (
             <button key={value} type="button" aria-pressed={status === value} onClick={() => (value === status ? setGeneration((g) => g + 1) : setStatus(value))}>
               {texts.caseStatus[value]}
@@ -39,16 +39,23 @@ export function CasesPanel({ site, survey, refreshedAt }: CasesPanelProps) {
         </div>
       </div>
       {survey.caseCategories.length === 0 ? <p class="muted">{texts.noCaseRule}</p> : null}
-      {pages.error ? <p class="error">{failureText(pages.error, lang)}</p> : null}
+      {pages.error ? (
+        <p class="error" role="alert">
+          {failureText(pages.error, lang)}
+        </p>
+      ) : null}
       {!pages.loading && !pages.error && pages.items.length === 0 && survey.caseCategories.length > 0 ? <p class="muted">{texts.noCases}</p> : null}
       <ul class="cases">
         {pages.items.map((item) => (
           <CaseItem key={item.id} item={item} onChange={(updated) => pages.replace((c) => c.id === updated.id, updated)} />
         ))}
       </ul>
-      {pages.loading ? <p class="muted">{texts.loading}</p> : null}
-      {pages.next && !pages.loading ? (
-        <button type="button" onClick={pages.more}>
+      <p class="muted" aria-live="polite">
+        {pages.loading ? texts.loading : ''}
+      </p>
+      {/* Kept in place while the next page loads, so keyboard focus stays on it. */}
+      {pages.next ? (
+        <button type="button" onClick={pages.more} disabled={pages.loading}>
           {texts.more}
         </button>
       ) : null}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { categoriesOf, type Category, type Kind } from '@koe/core/browser';
 import { failureText, useDashboard } from '../context.js';
-import { formatInstant, formatScore, toneOf } from '../format.js';
+import { formatAnswer, formatInstant, toneOf } from '../format.js';
 import { usePages } from '../use-pages.js';
 
 /** Props of CommentsPanel. */
@@ -29,7 +29,7 @@ export function CommentsPanel({ site, survey, kind, range }: CommentsPanelProps)
     <section class="panel" aria-labelledby="koe-comments">
       <div class="panel-head">
         <h2 id="koe-comments">{texts.comments}</h2>
-        <div role="group" class="segmented">
+        <div role="group" class="segmented" aria-label={texts.comments}>
           {choices.map((value) => (
             <button key={value ?? 'all'} type="button" aria-pressed={category === value} onClick={() => setCategory(value)}>
               {value ? texts.categories[value] : texts.all}
@@ -37,14 +37,18 @@ export function CommentsPanel({ site, survey, kind, range }: CommentsPanelProps)
           ))}
         </div>
       </div>
-      {pages.error ? <p class="error">{failureText(pages.error, lang)}</p> : null}
+      {pages.error ? (
+        <p class="error" role="alert">
+          {failureText(pages.error, lang)}
+        </p>
+      ) : null}
       {!pages.loading && !pages.error && pages.items.length === 0 ? <p class="muted">{texts.noComments}</p> : null}
       <ul class="comments">
         {pages.items.map((item) => (
           <li key={item.id} data-comment={item.id}>
             <p class="comment-head">
               <span class={`badge ${toneOf(item.kind, item.category)}`}>
-                {formatScore(item.kind, item.score, lang).replace(/^\+/, '')} · {texts.categories[item.category]}
+                {formatAnswer(item.kind, item.score)} · {texts.categories[item.category]}
               </span>{' '}
               <span class="muted">{formatInstant(item.answeredAt, lang, timeZone)}</span>
               {item.touchpoint ? <span class="muted"> · {item.touchpoint}</span> : null}
@@ -53,9 +57,12 @@ export function CommentsPanel({ site, survey, kind, range }: CommentsPanelProps)
           </li>
         ))}
       </ul>
-      {pages.loading ? <p class="muted">{texts.loading}</p> : null}
-      {pages.next && !pages.loading ? (
-        <button type="button" onClick={pages.more}>
+      <p class="muted" aria-live="polite">
+        {pages.loading ? texts.loading : ''}
+      </p>
+      {/* Kept in place while the next page loads, so keyboard focus stays on it. */}
+      {pages.next ? (
+        <button type="button" onClick={pages.more} disabled={pages.loading}>
           {texts.more}
         </button>
       ) : null}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Texts } from '../i18n.js';
+import type { Texts } from '../i18n/index.js';
 
 /** Props of SignIn. */
 export interface SignInProps {

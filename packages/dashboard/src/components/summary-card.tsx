@@ -1,7 +1,7 @@
 import { SCALES } from '@koe/core/browser';
 import type { SummaryReport, SurveyListing } from '../api.js';
 import { failureText, useDashboard } from '../context.js';
-import { formatBound, formatConfidence, formatCount, formatDifference, formatP, formatScore } from '../format.js';
+import { formatBound, formatPercent, formatCount, formatDifference, formatP, formatScore } from '../format.js';
 import { useLoad } from '../use-load.js';
 
 /** Props of SummaryCard. */
@@ -17,12 +17,12 @@ export interface SummaryCardProps {
 /** One survey's score over the period: interval, answers, categories, and the change from the period before. */
 export function SummaryCard({ site, survey, range, days, selected, onSelect }: SummaryCardProps) {
   const { api, texts, lang, onFailure } = useDashboard();
-  const { data, error } = useLoad(
+  const { data, error, loading } = useLoad(
     () => api.summary({ site, survey: survey.id, ...range }).catch((e: unknown) => (onFailure(e), Promise.reject(e))),
     `${site}|${survey.id}|${range.from}|${range.to}`,
   );
   return (
-    <button type="button" class={`card${selected ? ' selected' : ''}`} aria-pressed={selected} onClick={onSelect} data-survey={survey.id}>
+    <button type="button" class={`card${selected ? ' selected' : ''}`} aria-pressed={selected} aria-busy={loading} onClick={onSelect} data-survey={survey.id}>
       <span class="card-title">
         {survey.id} <span class="kind">{texts.kindScore[survey.kind]}</span>
       </span>
@@ -41,30 +41,41 @@ function Figures({ report, days }: { report: SummaryReport; days: number }) {
         {formatScore(kind, report.score, lang)}
       </span>
       {report.ci ? (
-        <span class="interval">{texts.interval(formatConfidence(report.ci.confidence, lang), formatBound(kind, report.ci.low, lang), formatBound(kind, report.ci.high, lang))}</span>
+        <span class="interval">{texts.interval(formatPercent(report.ci.confidence, lang), formatBound(kind, report.ci.low, lang), formatBound(kind, report.ci.high, lang))}</span>
       ) : null}
       <span class="count">{texts.answers(formatCount(report.n, lang))}</span>
       <CategoryBar report={report} />
       <span class="compare">
         {report.compare
-          ? texts.verdict(texts.versus(formatDifference(kind, report.compare.difference, lang), days), (report.compare.significant ? texts.significant : texts.notSignificant)(formatP(report.compare.p)))
+          ? texts.verdict(
+              // NPS and CSAT move in points (of NPS, of percentage); a CES mean has no unit.
+              texts.versus(`${formatDifference(kind, report.compare.difference, lang)}${kind === 'ces' ? '' : texts.points}`, days),
+              (report.compare.significant ? texts.significant : texts.notSignificant)(formatP(report.compare.p)),
+            )
           : texts.noComparison}
       </span>
     </>
   );
 }
 
-/** The share of each category as a stacked bar, best first, with the figures in its accessible name. */
+/** The share of each category as a stacked bar, best first, with a legend giving the shares. */
 function CategoryBar({ report }: { report: SummaryReport }) {
   const { texts, lang } = useDashboard();
-  const categories = SCALES[report.kind].categories;
-  const parts = categories.map((c, i) => ({ name: c.name, tone: i, count: report.categories[c.name] ?? 0 }));
-  const label = parts.map((p) => `${texts.categories[p.name]} ${formatCount(p.count, lang)}`).join(', ');
+  const parts = SCALES[report.kind].categories.map((c, i) => ({ name: c.name, tone: i, count: report.categories[c.name] ?? 0 }));
+  const share = (count: number) => formatPercent(report.n === 0 ? 0 : count / report.n, lang);
   return (
-    <span class="bar" role="img" aria-label={label} title={label}>
-      {parts.map((p) =>
-        p.count > 0 ? <span key={p.name} class={`bar-part tone-${p.tone}`} style={{ flexGrow: p.count }} /> : null,
-      )}
-    </span>
+    <>
+      <span class="bar" aria-hidden="true">
+        {parts.map((p) => (p.count > 0 ? <span key={p.name} class={`bar-part tone-${p.tone}`} style={{ flexGrow: p.count }} /> : null))}
+      </span>
+      <span class="legend">
+        {parts.map((p) => (
+          <span key={p.name} class="legend-item">
+            <span class={`swatch tone-${p.tone}`} aria-hidden="true" />
+            {texts.categories[p.name]} {share(p.count)}
+          </span>
+        ))}
+      </span>
+    </>
   );
 }

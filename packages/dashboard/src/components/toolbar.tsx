@@ -1,5 +1,5 @@
 import type { SiteListing } from '../api.js';
-import type { Lang, Texts } from '../i18n.js';
+import type { Lang, Texts } from '../i18n/index.js';
 import { PERIODS } from '../period.js';
 
 /** Props of Toolbar. */
@@ -20,7 +20,9 @@ export interface ToolbarProps {
 export function Toolbar({ texts, sites, site, days, lang, onSite, onDays, onLang, onRefresh, onSignOut }: ToolbarProps) {
   return (
     <header class="toolbar">
-      <h1>{texts.title}</h1>
+      <h1 id="koe-title" tabIndex={-1}>
+        {texts.title}
+      </h1>
       <label>
         {texts.site}
         <select value={site} onChange={(e) => onSite(e.currentTarget.value)}>
