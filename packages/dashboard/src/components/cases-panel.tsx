@@ -53,9 +53,9 @@ export function CasesPanel({ site, survey, refreshedAt }: CasesPanelProps) {
       <p class="muted" aria-live="polite">
         {pages.loading ? texts.loading : ''}
       </p>
-      {/* Kept in place while the next page loads, so keyboard focus stays on it. */}
+      {/* Kept in place and enabled while the next page loads (a disabled button would drop keyboard focus). */}
       {pages.next ? (
-        <button type="button" onClick={pages.more} disabled={pages.loading}>
+        <button type="button" onClick={pages.more} aria-disabled={pages.loading}>
           {texts.more}
         </button>
       ) : null}
