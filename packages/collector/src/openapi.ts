@@ -161,8 +161,8 @@ export function openApiDocument(version: string): JsonSchema {
           parameters: queryParameters(CaseQuery),
           responses: {
             200: {
-              description: 'A page of cases with their answers; `next` is the `before` of the next page (null: no more)',
-              content: { 'application/json': { schema: { type: 'object', properties: { cases: { type: 'array', items: { $ref: '#/components/schemas/FollowUpCase' } }, next: { type: ['string', 'null'] } }, required: ['cases', 'next'] } } },
+              description: 'A page of cases with their answers; `next` is the `before` of the next page (null: no more); `total` counts every page',
+              content: { 'application/json': { schema: { type: 'object', properties: { cases: { type: 'array', items: { $ref: '#/components/schemas/FollowUpCase' } }, next: { type: ['string', 'null'] }, total: { type: 'integer', description: 'cases matching site, survey and status in all pages' } }, required: ['cases', 'next', 'total'] } } },
             },
             ...adminErrors,
           },

@@ -34,6 +34,7 @@ describe('follow-up cases', () => {
     const { status, body } = await list('site=shop');
     expect(status).toBe(200);
     expect(body.next).toBeNull();
+    expect(body.total).toBe(3);
     // Newest first: the two chat answers (one request, so one opening time) before the web detractor.
     const rows = body.cases.map((c: any) => [c.survey, c.score, c.category, c.notification]);
     expect(rows.slice(0, 2).sort()).toEqual([
@@ -48,8 +49,10 @@ describe('follow-up cases', () => {
     expect((await list('site=shop&survey=nps-web')).body.cases.map((c: any) => c.id)).toEqual([detractor.id]);
     const first = await list('site=shop&limit=2');
     expect(first.body.cases).toHaveLength(2);
+    expect(first.body.total).toBe(3);
     const rest = await list(`site=shop&limit=2&before=${encodeURIComponent(first.body.next)}`);
-    expect(rest.body).toEqual({ cases: [expect.objectContaining({ id: detractor.id })], next: null });
+    expect(rest.body.total).toBe(3);
+    expect(rest.body).toEqual({ cases: [expect.objectContaining({ id: detractor.id })], next: null, total: 3 });
   });
 
   it('closes, assigns and notes a case; reopening keeps the note', async () => {

@@ -162,6 +162,8 @@ describe.runIf(run)('the dashboard in Chromium against a real collector', () => 
     await signIn(page);
     const item = page.locator('[data-case]').first();
     await item.waitFor();
+    // Every fifth answer is a detractor with a comment: 12 open cases.
+    await expect.poll(() => page.locator('#koe-cases').textContent()).toBe('Follow-up cases · 12 open');
     const id = await item.getAttribute('data-case');
     await item.locator('summary').click();
     await item.getByLabel('Assignee').fill('佐藤');
@@ -170,6 +172,7 @@ describe.runIf(run)('the dashboard in Chromium against a real collector', () => 
     await expect.poll(() => item.locator('[role=status]').textContent()).toBe('Saved');
     await item.getByRole('button', { name: 'Close case' }).click();
     await expect.poll(() => item.locator('.status').textContent()).toBe('Closed');
+    expect(await page.locator('#koe-cases').textContent()).toBe('Follow-up cases · 11 open');
     const { cases } = await admin('/v1/cases?site=shop&status=closed');
     expect(cases).toEqual([expect.objectContaining({ id, status: 'closed', assignee: '佐藤', note: 'お電話で返品方法をご案内しました' })]);
     await context.close();

@@ -37,10 +37,11 @@ export interface BreakdownRow {
   summary: Summary;
 }
 
-/** A page of GET /v1/cases. */
+/** A page of GET /v1/cases; `total` counts every page's cases. */
 export interface CasePage {
   cases: FollowUpCase[];
   next: string | null;
+  total: number;
 }
 
 /** A page of GET /v1/comments: answers as stored (with their category and arrival time). */

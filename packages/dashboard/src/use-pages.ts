@@ -4,18 +4,21 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 export interface Page<T> {
   items: T[];
   next: string | null;
+  /** How many items all pages hold, when the API says. */
+  total?: number;
 }
 
 /** What `usePages` holds: the items loaded so far, and ways to load more or start again. */
 export interface Pages<T> {
   items: T[];
   next: string | null;
+  total: number | undefined;
   loading: boolean;
   error: unknown;
   /** Appends the next page. */
   more(): void;
-  /** Replaces one item in place (after an update). */
-  replace(match: (item: T) => boolean, item: T): void;
+  /** Replaces one item in place (after an update); `delta` moves the total (an item now outside the filter). */
+  replace(match: (item: T) => boolean, item: T, delta?: number): void;
 }
 
 /**
@@ -25,6 +28,7 @@ export interface Pages<T> {
 export function usePages<T>(load: (before: string | undefined) => Promise<Page<T>>, key: string): Pages<T> {
   const [items, setItems] = useState<T[]>([]);
   const [next, setNext] = useState<string | null>(null);
+  const [total, setTotal] = useState<number | undefined>(undefined);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(undefined);
   const generation = useRef(0);
@@ -37,6 +41,7 @@ export function usePages<T>(load: (before: string | undefined) => Promise<Page<T
         if (mine !== generation.current) return;
         setItems([...keep, ...page.items]);
         setNext(page.next);
+        setTotal(page.total);
         setError(undefined);
         setLoading(false);
       },
@@ -52,15 +57,20 @@ export function usePages<T>(load: (before: string | undefined) => Promise<Page<T
     generation.current += 1;
     setItems([]);
     setNext(null);
+    setTotal(undefined);
     fetchPage(undefined, []);
   }, [key]);
 
   return {
     items,
     next,
+    total,
     loading,
     error,
     more: () => next !== null && !loading && fetchPage(next, items),
-    replace: (match, item) => setItems((list) => list.map((old) => (match(old) ? item : old))),
+    replace: (match, item, delta = 0) => {
+      setItems((list) => list.map((old) => (match(old) ? item : old)));
+      if (delta !== 0) setTotal((n) => (n === undefined ? n : n + delta));
+    },
   };
 }

@@ -34,14 +34,14 @@ export function caseRoutes(app: Hono, deps: AppDeps): void {
     }
     const before = query.before === undefined ? undefined : decodeCursor(query.before);
     if (before === null) throw invalidQuery([{ path: 'before', message: 'not a cursor: give the `next` of the previous page' }]);
-    const page = await deps.store.cases({
+    const scope = {
       site: query.site,
-      limit: query.limit,
       ...(query.survey !== undefined ? { survey: query.survey } : {}),
       ...(query.status !== undefined ? { status: query.status } : {}),
-      ...(before ? { before } : {}),
-    });
-    return c.json(page);
+    };
+    // The total is every page's: a team sees its backlog ("12 open") from the first page.
+    const [page, total] = await Promise.all([deps.store.cases({ ...scope, limit: query.limit, ...(before ? { before } : {}) }), deps.store.countCases(scope)]);
+    return c.json({ ...page, total });
   });
 
   app.patch('/v1/cases/:id', async (c) => {

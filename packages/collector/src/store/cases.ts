@@ -60,12 +60,8 @@ export interface CaseRow extends ReadRow {
   attempts: number | string;
 }
 
-/**
- * The list query of `filter`, newest first, with `$n`-style placeholders made by `param` (SQLite takes
- * `?`, PostgreSQL `$1`…), and its parameters. It asks for one case more than the page holds, to know
- * whether another page follows.
- */
-export function caseListQuery(filter: CaseFilter, param: (n: number) => string, columns = CASE_COLUMNS): { sql: string; params: (string | number)[] } {
+/** The conditions of `filter` (and of its cursor, when `withCursor`), with `param` making placeholders. */
+function caseWhere(filter: CaseFilter, param: (n: number) => string, withCursor: boolean): { where: string; params: (string | number)[] } {
   const params: (string | number)[] = [filter.site];
   let where = `c.site = ${param(1)}`;
   const add = (sql: (p: string) => string, value: string | number) => {
@@ -74,16 +70,32 @@ export function caseListQuery(filter: CaseFilter, param: (n: number) => string, 
   };
   if (filter.survey !== undefined) add((p) => `c.survey = ${p}`, filter.survey);
   if (filter.status !== undefined) add((p) => `c.status = ${p}`, filter.status);
-  if (filter.before) {
+  if (withCursor && filter.before) {
     params.push(filter.before.openedAt, filter.before.id);
     where += ` AND (c.opened_at, c.id) < (${param(params.length - 1)}, ${param(params.length)})`;
   }
+  return { where, params };
+}
+
+/**
+ * The list query of `filter`, newest first, with `$n`-style placeholders made by `param` (SQLite takes
+ * `?`, PostgreSQL `$1`…), and its parameters. It asks for one case more than the page holds, to know
+ * whether another page follows.
+ */
+export function caseListQuery(filter: CaseFilter, param: (n: number) => string, columns = CASE_COLUMNS): { sql: string; params: (string | number)[] } {
+  const { where, params } = caseWhere(filter, param, true);
   params.push(filter.limit + 1);
   return {
     sql: `SELECT ${columns} FROM cases c JOIN responses r ON r.id = c.id WHERE ${where}
       ORDER BY c.opened_at DESC, c.id DESC LIMIT ${param(params.length)}`,
     params,
   };
+}
+
+/** How many cases `filter` covers in all pages (its cursor and limit ignored), as one `n` column. */
+export function caseCountQuery(filter: CaseFilter, param: (n: number) => string): { sql: string; params: (string | number)[] } {
+  const { where, params } = caseWhere(filter, param, false);
+  return { sql: `SELECT count(*) AS n FROM cases c WHERE ${where}`, params };
 }
 
 /** The page of `rows` read by caseListQuery with `limit`. */

@@ -1,7 +1,7 @@
 import postgres, { type Sql } from 'postgres';
 import type { CaseUpdate, FollowUpCase, ScoreCounts, SurveyResponse } from '@koe/core';
 import { commentListQuery, commentPage, type CommentFilter, type CommentPage } from './comments.js';
-import { CASE_COLUMNS, caseListQuery, casePage, fromCaseRow, outcomeFields, updateFields, type CaseRow } from './cases.js';
+import { CASE_COLUMNS, caseCountQuery, caseListQuery, casePage, fromCaseRow, outcomeFields, updateFields, type CaseRow } from './cases.js';
 import { CountCompactor, countQuery, runCountQuery } from './postgres-counts.js';
 import { countRowsSql, migratePostgres } from './postgres-migrations.js';
 import { PostgresRateCounts } from './postgres-rate-counts.js';
@@ -106,6 +106,13 @@ export class PostgresStore implements Store {
     await this.#ready;
     const { sql, params } = caseListQuery(filter, (n) => `$${n}`, PG_CASE_COLUMNS);
     return casePage(await this.#sql.unsafe<CaseRow[]>(sql, params as never[]), filter.limit);
+  }
+
+  async countCases(filter: Omit<CaseFilter, 'limit' | 'before'>): Promise<number> {
+    await this.#ready;
+    const { sql, params } = caseCountQuery({ ...filter, limit: 0 }, (n) => `$${n}`);
+    const [row] = await this.#sql.unsafe<{ n: string }[]>(sql, params as never[]);
+    return Number(row?.n ?? 0);
   }
 
   async updateCase(id: string, update: CaseUpdate, at: Date): Promise<FollowUpCase | null> {

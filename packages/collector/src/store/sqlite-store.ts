@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CaseUpdate, FollowUpCase, ScoreCounts, SurveyResponse } from '@koe/core';
 import { commentListQuery, commentPage, type CommentFilter, type CommentPage } from './comments.js';
-import { CASE_COLUMNS, caseListQuery, casePage, fromCaseRow, outcomeFields, updateFields, type CaseRow } from './cases.js';
+import { CASE_COLUMNS, caseCountQuery, caseListQuery, casePage, fromCaseRow, outcomeFields, updateFields, type CaseRow } from './cases.js';
 import { coverSegments } from './count-cover.js';
 import { countSlice, sliceValueSql } from './count-slice.js';
 import { dimensionCounts, periodCounts, scoreCounts, type CountRow } from './report-assembly.js';
@@ -164,6 +164,11 @@ export class SqliteStore implements Store {
   async cases(filter: CaseFilter): Promise<CasePage> {
     const { sql, params } = caseListQuery(filter, () => '?');
     return casePage(this.#prepare(sql).all(...params) as CaseRow[], filter.limit);
+  }
+
+  async countCases(filter: Omit<CaseFilter, 'limit' | 'before'>): Promise<number> {
+    const { sql, params } = caseCountQuery({ ...filter, limit: 0 }, () => '?');
+    return Number((this.#prepare(sql).get(...params) as { n: number }).n);
   }
 
   async updateCase(id: string, update: CaseUpdate, at: Date): Promise<FollowUpCase | null> {

@@ -73,6 +73,8 @@ export interface Store {
   comments(filter: CommentFilter): Promise<CommentPage>;
   /** A site's follow-up cases with their answers, newest first, a page at a time. */
   cases(filter: CaseFilter): Promise<CasePage>;
+  /** How many cases the filter covers in all (its `before` and `limit` ignored): an open-case backlog, say. */
+  countCases(filter: Omit<CaseFilter, 'limit' | 'before'>): Promise<number>;
   /** Changes a case; resolves to it as it now is, or null when there is no case with that id. */
   updateCase(id: string, update: CaseUpdate, at: Date): Promise<FollowUpCase | null>;
   /**

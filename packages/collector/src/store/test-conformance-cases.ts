@@ -60,6 +60,12 @@ export function caseConformance({ create, reopen }: OpenStores): void {
       await store.updateCase(answer(12).id, { status: 'closed' }, LATER);
       expect((await store.cases({ site: SITE, survey: NPS.id, status: 'closed', limit: 10 })).cases.map((c) => c.id)).toEqual([answer(12).id]);
       expect((await store.cases({ site: SITE, survey: NPS.id, status: 'open', limit: 10 })).cases).toHaveLength(4);
+      // Counts cover every page of the same filter.
+      expect(await store.countCases({ site: SITE })).toBe(6);
+      expect(await store.countCases({ site: SITE, survey: NPS.id })).toBe(5);
+      expect(await store.countCases({ site: SITE, survey: NPS.id, status: 'open' })).toBe(4);
+      expect(await store.countCases({ site: SITE, status: 'closed' })).toBe(1);
+      expect(await store.countCases({ site: 'elsewhere' })).toBe(0);
     });
 
     it('updates only the fields given, and tells of an unknown case', async () => {

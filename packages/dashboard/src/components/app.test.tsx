@@ -30,7 +30,7 @@ function fakeApi(token: string, log: string[]): Api {
     trend: async () => (check(), [{ period: '2026-11-20', summary: summary(30) }, { period: '2026-11-21', summary: summary(40) }]),
     breakdown: async (q) => (check(), log.push(`breakdown ${q.by}`), { rows: [{ value: 'checkout', summary: summary(31) }], total: 1 }),
     comments: async (q) => (check(), log.push(`comments ${q.category ?? 'all'}`), { comments: [{ ...openCase, locale: 'ja', channel: 'web' as const, receivedAt: openCase.openedAt }], next: null }),
-    cases: async () => (check(), { cases: [openCase], next: null }),
+    cases: async () => (check(), { cases: [openCase], next: null, total: 1 }),
     updateCase: async (id, update) => (check(), log.push(`update ${id} ${JSON.stringify(update)}`), { ...openCase, ...update, status: update.status ?? 'open' } as FollowUpCase),
   };
 }
@@ -94,6 +94,7 @@ describe('App', () => {
     expect(root.querySelectorAll('svg.chart circle')).toHaveLength(2);
     expect(root.querySelector('[aria-labelledby=koe-breakdown] table tbody')!.textContent).toContain('checkout');
     expect(root.querySelector('[data-case] blockquote')!.textContent).toBe('配送が遅すぎます');
+    expect(root.querySelector('#koe-cases')!.textContent).toBe('Follow-up cases · 1 open');
     expect(log).toContain('breakdown touchpoint');
     expect(root.querySelector('[data-comment] blockquote')!.textContent).toBe('配送が遅すぎます');
     expect(root.querySelector('[data-comment] .badge')!.className).toBe('badge tone-2');
@@ -114,6 +115,7 @@ describe('App', () => {
     // The status alone: an assignee or note a teammate set meanwhile is never overwritten.
     expect(log.find((l) => l.startsWith('update'))).toBe(`update ${openCase.id} {"status":"closed"}`);
     expect(root.querySelector('[data-case] .status')!.textContent).toBe('Closed');
+    expect(root.querySelector('#koe-cases')!.textContent).toBe('Follow-up cases · 0 open');
   });
 
   it('saves only the fields edited', async () => {

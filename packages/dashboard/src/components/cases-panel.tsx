@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SurveyListing } from '../api.js';
 import { failureText, useDashboard } from '../context.js';
+import { formatCount } from '../format.js';
 import { usePages } from '../use-pages.js';
 import { CaseItem } from './case-item.js';
 
@@ -20,7 +21,7 @@ export function CasesPanel({ site, survey, refreshedAt }: CasesPanelProps) {
   const pages = usePages(
     (before) =>
       api.cases({ site, survey: survey.id, status, limit: 20, ...(before ? { before } : {}) }).then(
-        (page) => ({ items: page.cases, next: page.next }),
+        (page) => ({ items: page.cases, next: page.next, total: page.total }),
         (e: unknown) => (onFailure(e), Promise.reject(e)),
       ),
     `${site}|${survey.id}|${status}|${generation}|${refreshedAt}`,
@@ -29,7 +30,10 @@ export function CasesPanel({ site, survey, refreshedAt }: CasesPanelProps) {
   return (
     <section class="panel" aria-labelledby="koe-cases">
       <div class="panel-head">
-        <h2 id="koe-cases">{texts.cases}</h2>
+        <h2 id="koe-cases">
+          {texts.cases}
+          {pages.total !== undefined ? <span class="count"> · {texts.caseTotal(formatCount(pages.total, lang), status)}</span> : null}
+        </h2>
         <div role="group" class="segmented" aria-label={texts.cases}>
           {(['open', 'closed'] as const).map((value) => (
             <button key={value} type="button" aria-pressed={status === value} onClick={() => (value === status ? setGeneration((g) => g + 1) : setStatus(value))}>
@@ -47,7 +51,12 @@ export function CasesPanel({ site, survey, refreshedAt }: CasesPanelProps) {
       {!pages.loading && !pages.error && pages.items.length === 0 && survey.caseCategories.length > 0 ? <p class="muted">{texts.noCases}</p> : null}
       <ul class="cases">
         {pages.items.map((item) => (
-          <CaseItem key={item.id} item={item} onChange={(updated) => pages.replace((c) => c.id === updated.id, updated)} />
+          <CaseItem
+            key={item.id}
+            item={item}
+            // A case closed here stays in the open list until the next load, but the backlog counts it at once.
+            onChange={(updated) => pages.replace((c) => c.id === updated.id, updated, (updated.status === status ? 1 : 0) - (item.status === status ? 1 : 0))}
+          />
         ))}
       </ul>
       <p class="muted" aria-live="polite">

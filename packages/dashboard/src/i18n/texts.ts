@@ -60,6 +60,7 @@ export interface Texts {
   cases: string;
   caseStatus: Record<CaseStatus, string>;
   noCases: string;
+  caseTotal(n: string, status: CaseStatus): string;
   noCaseRule: string;
   close: string;
   reopen: string;
