@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +117,20 @@ describe.runIf(run)('the dashboard in Chromium against a real collector', () => 
     expect(await other.page.locator('#koe-token').isVisible()).toBe(true);
     await other.context.close();
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("downloads the period's answers as the collector's CSV", async () => {
+    const { context, page } = await open({ locale: 'ja-JP', acceptDownloads: true });
+    await signIn(page);
+    await page.locator('[data-survey=chat-nps] [data-score]').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV をダウンロード' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^koe-shop-chat-nps-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.startsWith('\ufeffid,site,survey,kind,score,category,comment')).toBe(true);
+    // A header and the 60 answers, one line each (comments hold no line breaks).
+    expect(text.trimEnd().split('\r\n')).toHaveLength(61);
+    expect(text).toContain('返品の手続きが分かりにくかった (0)');
     await context.close();
   });
 

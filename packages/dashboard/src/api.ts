@@ -87,6 +87,8 @@ export interface Api {
   trend(query: ReportQuery & { interval: Interval; tz: string }): Promise<TrendPoint[]>;
   breakdown(query: ReportQuery & { by: string; limit?: number }): Promise<{ rows: BreakdownRow[]; total: number }>;
   comments(query: ReportQuery & { category?: string; limit?: number; before?: string }): Promise<CommentPage>;
+  /** The period's answers as CSV (UTF-8 with a BOM, for Excel), as one Blob. */
+  exportCsv(query: ReportQuery): Promise<Blob>;
   cases(query: { site: string; survey?: string; status?: CaseStatus; limit?: number; before?: string }): Promise<CasePage>;
   updateCase(id: string, update: CaseUpdate): Promise<FollowUpCase>;
 }
@@ -128,6 +130,7 @@ export function createApi(options: ApiOptions): Api {
       return { rows, total: Number(response.headers.get('X-Total-Count') ?? rows.length) };
     },
     comments: (query) => json('GET', '/v1/comments', { ...query }),
+    exportCsv: async (query) => (await call('GET', '/v1/responses', { ...query, format: 'csv' })).blob(),
     cases: (query) => json('GET', '/v1/cases', { ...query }),
     updateCase: (id, update) => json('PATCH', `/v1/cases/${encodeURIComponent(id)}`, {}, update),
   };

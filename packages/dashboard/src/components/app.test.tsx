@@ -30,6 +30,7 @@ function fakeApi(token: string, log: string[]): Api {
     trend: async () => (check(), [{ period: '2026-11-20', summary: summary(30) }, { period: '2026-11-21', summary: summary(40) }]),
     breakdown: async (q) => (check(), log.push(`breakdown ${q.by}`), { rows: [{ value: 'checkout', summary: summary(31) }], total: 1 }),
     comments: async (q) => (check(), log.push(`comments ${q.category ?? 'all'}`), { comments: [{ ...openCase, locale: 'ja', channel: 'web' as const, receivedAt: openCase.openedAt }], next: null }),
+    exportCsv: async () => (check(), new Blob(['\ufeffid\r\n'], { type: 'text/csv' })),
     cases: async () => (check(), { cases: [openCase], next: null, total: 1 }),
     updateCase: async (id, update) => (check(), log.push(`update ${id} ${JSON.stringify(update)}`), { ...openCase, ...update, status: update.status ?? 'open' } as FollowUpCase),
   };

@@ -3,6 +3,7 @@ import type { Kind } from '@koe/core/browser';
 import { failureText, useDashboard } from '../context.js';
 import { bucketOf, defaultInterval, type Interval } from '../period.js';
 import { useLoad } from '../use-load.js';
+import { DownloadButton } from './download-button.js';
 import { TrendChart } from './trend-chart.js';
 
 /** Props of TrendPanel. */
@@ -31,6 +32,7 @@ export function TrendPanel({ site, survey, kind, range, days }: TrendPanelProps)
     <section class="panel" aria-labelledby="koe-trend" aria-busy={loading}>
       <div class="panel-head">
         <h2 id="koe-trend">{texts.trend}</h2>
+        <DownloadButton site={site} survey={survey} range={range} />
         <div role="group" class="segmented" aria-label={texts.trend}>
           {(['day', 'week', 'month'] as const).map((value) => (
             <button key={value} type="button" aria-pressed={interval === value} onClick={() => setChosen(value)}>

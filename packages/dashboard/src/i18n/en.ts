@@ -33,6 +33,7 @@ export const en: Texts = {
   significant: (p) => `significant (p\u00a0=\u00a0${p})`,
   notSignificant: (p) => `not significant (p\u00a0=\u00a0${p})`,
   noComparison: 'Too few answers to compare with the previous period',
+  download: 'Download CSV',
   trend: 'Trend',
   intervals: { day: 'Daily', week: 'Weekly', month: 'Monthly' },
   trendLabel: (survey, points, latest) => `${survey}: score per period with its interval, ${points} periods with answers, latest ${latest}`,

@@ -33,6 +33,7 @@ export const ja: Texts = {
   significant: (p) => `有意差あり（p\u00a0=\u00a0${p}）`,
   notSignificant: (p) => `有意差なし（p\u00a0=\u00a0${p}）`,
   noComparison: '直前の期間と比較するには回答数が不足しています',
+  download: 'CSV をダウンロード',
   trend: '推移',
   intervals: { day: '日別', week: '週別', month: '月別' },
   trendLabel: (survey, points, latest) => `${survey}：期間ごとのスコアと信頼区間。回答のある期間は ${points} 件、最新は ${latest}`,

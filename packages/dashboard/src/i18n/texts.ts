@@ -37,6 +37,7 @@ export interface Texts {
   significant(p: string): string;
   notSignificant(p: string): string;
   noComparison: string;
+  download: string;
   trend: string;
   intervals: Record<Interval, string>;
   trendLabel(survey: string, points: number, latest: string): string;
