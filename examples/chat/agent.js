@@ -22,7 +22,7 @@ export const TEXTS = {
     'chat.placeholder': 'Write a message…',
     'chat.send': 'Send',
     'chat.restart': 'Start a new chat',
-    'chat.ended': 'Aiko ended the chat. Thanks for contacting Tsumugi.',
+    'chat.ended': 'The chat has ended. Thanks for contacting Tsumugi.',
     'chat.you': 'You',
     'suggest.order': 'Where is my order?',
     'suggest.return': 'My bowl arrived cracked',
@@ -37,7 +37,7 @@ export const TEXTS = {
     'survey.closed': 'Survey closed.',
     'a11y.language': 'Language',
     'a11y.messages': 'Messages',
-    'note.sent': 'koe: answer {id}… delivered to the collector',
+    'note.sent': 'koe: answer …{id} delivered to the collector',
   },
   ja: {
     'about.eyebrow': 'koe のサンプル',
@@ -74,7 +74,7 @@ export const TEXTS = {
     'survey.closed': 'アンケートを閉じました。',
     'a11y.language': '言語',
     'a11y.messages': 'メッセージ',
-    'note.sent': 'koe: 回答 {id}… をコレクターに送信しました',
+    'note.sent': 'koe: 回答 …{id} をコレクターに送信しました',
   },
 };
 

@@ -209,7 +209,8 @@ sendOnEnter($('message'), () => $('composer').requestSubmit());
 $('end-chat').addEventListener('click', endChat);
 $('restart').addEventListener('click', start);
 document.querySelectorAll('[data-lang]').forEach((button) => button.addEventListener('click', () => setLanguage(button.dataset.lang)));
-window.koe('on', 'sent', ({ id }) => note(t('note.sent', { id: id.slice(0, 8) })));
+// Ids are time-ordered (UUID v7): their first digits are the time, the last ones tell answers apart.
+window.koe('on', 'sent', ({ id }) => note(t('note.sent', { id: id.slice(-8) })));
 
 setLanguage(lang);
 start();

@@ -4,3 +4,4 @@
 declare var document: any;
 declare var localStorage: any;
 declare var sessionStorage: any;
+declare var location: any;

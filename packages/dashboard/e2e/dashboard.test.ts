@@ -110,9 +110,13 @@ describe.runIf(run)('the dashboard in Chromium against a real collector', () => 
     expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(TOKEN);
     expect(await page.evaluate(() => sessionStorage.getItem('koe-dashboard-token'))).toBe(TOKEN);
     expect((await context.cookies()).length).toBe(0);
-    // A reload stays signed in; a new context (another tab or browser) must sign in again.
+    // A reload stays signed in and on the chosen survey (kept in the URL's fragment); a new context
+    // (another tab or browser) must sign in again.
+    await page.locator('[data-survey=web-csat]').click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#site=shop&survey=web-csat&days=30');
     await page.reload();
     await page.locator('[data-survey=chat-nps] [data-score]').waitFor();
+    expect(await page.locator('[data-survey=web-csat]').getAttribute('aria-pressed')).toBe('true');
     const other = await open();
     expect(await other.page.locator('#koe-token').isVisible()).toBe(true);
     await other.context.close();

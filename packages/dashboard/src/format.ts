@@ -32,9 +32,9 @@ export function formatDifference(kind: Kind, difference: number, lang: Lang): st
   return new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'always' }).format(difference);
 }
 
-/** A share as a percentage to one decimal at most: 0.95 → `95%`, 0.523 → `52.3%`. */
-export function formatPercent(share: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+/** A share as a percentage, to one decimal at most or exactly `digits`: 0.95 → `95%`, 0.523 → `52.3%`. */
+export function formatPercent(share: number, lang: Lang, digits?: number): string {
+  return new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits ?? 1 }).format(share);
 }
 
 /** A p-value to two significant digits (three where two would read as 0.05), `< 0.001` below that. */

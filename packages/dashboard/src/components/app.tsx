@@ -4,6 +4,7 @@ import { DashboardContext, failureText, type Dashboard } from '../context.js';
 import { TEXTS, type Lang } from '../i18n/index.js';
 import { browserTimeZone, rangeOf } from '../period.js';
 import { loadLang, loadToken, saveLang, saveToken } from '../session.js';
+import { readView, viewHash } from '../view.js';
 import { SignIn } from './sign-in.js';
 import { SummaryCard } from './summary-card.js';
 import { SurveyDetail } from './survey-detail.js';
@@ -21,9 +22,11 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
   const [token, setToken] = useState<string | undefined>(() => loadToken());
   const [sites, setSites] = useState<SiteListing[] | undefined>(undefined);
   const [signInError, setSignInError] = useState<string | undefined>(undefined);
-  const [siteKey, setSiteKey] = useState<string | undefined>(undefined);
-  const [days, setDays] = useState(30);
-  const [selected, setSelected] = useState<string | undefined>(undefined);
+  // The site, survey and period start as the URL's fragment says (a reload, or a link from a teammate).
+  const [initial] = useState(() => readView(typeof location === 'undefined' ? '' : location.hash));
+  const [siteKey, setSiteKey] = useState<string | undefined>(initial.site);
+  const [days, setDays] = useState(initial.days ?? 30);
+  const [selected, setSelected] = useState<string | undefined>(initial.survey);
   const [refreshed, setRefreshed] = useState(0);
   // A failure other than a refused token (the collector restarting, a 429): the token is kept, and retried.
   const [loadError, setLoadError] = useState<unknown>(undefined);
@@ -70,6 +73,12 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
   useEffect(() => {
     if (signedIn) document.getElementById('koe-title')?.focus();
   }, [signedIn]);
+
+  useEffect(() => {
+    if (!siteKey) return;
+    const hash = viewHash({ site: siteKey, ...(selected ? { survey: selected } : {}), days });
+    if (location.hash !== hash) history.replaceState(null, '', hash);
+  }, [siteKey, selected, days]);
 
   // The period is fixed when it is chosen (or refreshed), so every panel reports over the same instants.
   const range = useMemo(() => rangeOf(days, now()), [days, siteKey, refreshed]);

@@ -42,7 +42,7 @@ export function CasesPanel({ site, survey, refreshedAt }: CasesPanelProps) {
           ))}
         </div>
       </div>
-      {survey.caseCategories.length === 0 ? <p class="muted">{texts.noCaseRule}</p> : null}
+      <p class="muted">{survey.caseCategories.length === 0 ? texts.noCaseRule : texts.casesAllTime}</p>
       {pages.error ? (
         <p class="error" role="alert">
           {failureText(pages.error, lang)}

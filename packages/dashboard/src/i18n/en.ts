@@ -57,6 +57,7 @@ export const en: Texts = {
   cases: 'Follow-up cases',
   caseStatus: { open: 'Open', closed: 'Closed' },
   noCases: 'No cases here.',
+  casesAllTime: 'All of the survey\'s cases, whatever the period above.',
   caseTotal: (n, status) => `${n} ${status}`,
   noCaseRule: 'This survey opens no follow-up cases: give it a "cases" rule in koe.config.json.',
   close: 'Close case',

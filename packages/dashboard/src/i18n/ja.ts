@@ -57,6 +57,7 @@ export const ja: Texts = {
   cases: 'フォローアップ案件',
   caseStatus: { open: '未完了', closed: '完了' },
   noCases: '案件はありません。',
+  casesAllTime: '上で選んだ期間に関係なく、このアンケートのすべての案件です。',
   caseTotal: (n, status) => `${status === 'open' ? '未完了' : '完了'} ${n} 件`,
   noCaseRule: 'このアンケートは案件を作成しません。koe.config.json で「cases」ルールを設定してください。',
   close: '完了にする',

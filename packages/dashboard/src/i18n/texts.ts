@@ -61,6 +61,7 @@ export interface Texts {
   cases: string;
   caseStatus: Record<CaseStatus, string>;
   noCases: string;
+  casesAllTime: string;
   caseTotal(n: string, status: CaseStatus): string;
   noCaseRule: string;
   close: string;
