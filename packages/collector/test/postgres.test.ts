@@ -44,8 +44,19 @@ describe.skipIf(url === null)('the collector on PostgreSQL', () => {
     expect(rows.map((row) => row.id).sort()).toEqual(batch.map((row) => row.id).sort());
     expect(rows.find((row) => row.id === first.id)?.comment).toBe('<b>最高</b>');
 
+    const comments = (await (await h.admin('/v1/comments?site=shop&survey=nps-web&from=2026-01-01')).json()) as any;
+    expect(comments).toMatchObject({ comments: [{ id: first.id, comment: '<b>最高</b>' }], next: null });
+
     expect(await (await h.admin('/v1/respondents/pg-anon', { method: 'DELETE' })).json()).toEqual({ deleted: 1 });
     expect(await h.stored()).toHaveLength(2);
+  });
+
+  it('refuses text PostgreSQL cannot hold with a 400 naming the parameter, on every route that filters by it', async () => {
+    for (const route of ['/v1/comments', '/v1/reports/summary', '/v1/reports/breakdown', '/v1/responses']) {
+      const res = await h.admin(`${route}?site=shop&survey=nps-web&touchpoint=a%00b${route.endsWith('breakdown') ? '&by=channel' : ''}`);
+      expect([route, res.status]).toEqual([route, 400]);
+      expect(((await res.json()) as any).error.issues.map((i: { path: string }) => i.path)).toEqual(['touchpoint']);
+    }
   });
 });
 

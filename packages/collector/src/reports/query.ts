@@ -31,7 +31,7 @@ const base = {
   from: Instant.optional(),
   to: Instant.optional(),
   channel: Channel.optional(),
-  touchpoint: z.string().min(1).max(64).optional(),
+  touchpoint: StorableText.pipe(z.string().min(1).max(64)).optional(),
   tz: TimeZone.default('UTC'),
   confidence: z.coerce.number().gt(0.5, 'must be between 0.5 and 1').lt(1, 'must be between 0.5 and 1').optional(),
 };

@@ -2,7 +2,7 @@ import type { Category } from '@koe/core';
 import { fromRow, READ_COLUMNS, type ReadRow } from './rows.js';
 import type { ResponseFilter, StoredResponse } from './store.js';
 
-/** Which answers with a comment to list: one survey, a time range and slice, some categories; newest first. */
+/** Which answers with a comment (not blank) to list: one survey, a time range and slice, some categories; newest first. */
 export interface CommentFilter extends ResponseFilter {
   /** Only answers in these categories (all when absent). */
   categories?: readonly Category[];
@@ -42,12 +42,15 @@ export function decodeCommentCursor(text: string): CommentCursor | null {
 export function commentListQuery(filter: CommentFilter, range: { from: number; to: number }, param: (n: number) => string, columns = READ_COLUMNS): { sql: string; params: (string | number)[] } {
   const params: (string | number)[] = [];
   const p = (value: string | number) => (params.push(value), param(params.length));
-  let where = `site = ${p(filter.site)} AND survey = ${p(filter.survey)} AND answered_at >= ${p(range.from)} AND answered_at < ${p(range.to)} AND comment IS NOT NULL`;
+  // The cursor narrows the one upper bound, so the index seeks to it: SQLite uses only one of two upper bounds
+  // on a column as the end of its range and would otherwise step down from the newest answer to the cursor.
+  const to = filter.before ? Math.min(range.to, filter.before.answeredAt + 1) : range.to;
+  let where = `site = ${p(filter.site)} AND survey = ${p(filter.survey)} AND answered_at >= ${p(range.from)} AND answered_at < ${p(to)} AND comment IS NOT NULL AND trim(comment) <> ''`;
   if (filter.channel !== undefined) where += ` AND channel = ${p(filter.channel)}`;
   if (filter.touchpoint !== undefined) where += ` AND touchpoint = ${p(filter.touchpoint)}`;
   if (filter.categories && filter.categories.length > 0) where += ` AND category IN (${filter.categories.map((c) => p(c)).join(', ')})`;
-  // The plain bound lets the index seek to the cursor; the row comparison then splits ties by id.
-  if (filter.before) where += ` AND answered_at <= ${p(filter.before.answeredAt)} AND (answered_at, id) < (${p(filter.before.answeredAt)}, ${p(filter.before.id)})`;
+  // The row comparison splits ties in time by id.
+  if (filter.before) where += ` AND (answered_at, id) < (${p(filter.before.answeredAt)}, ${p(filter.before.id)})`;
   return { sql: `SELECT ${columns}, answered_at FROM responses WHERE ${where} ORDER BY answered_at DESC, id DESC LIMIT ${p(filter.limit + 1)}`, params };
 }
 
