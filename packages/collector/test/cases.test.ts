@@ -35,6 +35,7 @@ describe('follow-up cases', () => {
     expect(status).toBe(200);
     expect(body.next).toBeNull();
     expect(body.total).toBe(3);
+    expect((await h.admin('/v1/cases?site=shop')).headers.get('cache-control')).toBe('no-store');
     // Newest first: the two chat answers (one request, so one opening time) before the web detractor.
     const rows = body.cases.map((c: any) => [c.survey, c.score, c.category, c.notification]);
     expect(rows.slice(0, 2).sort()).toEqual([

@@ -32,6 +32,7 @@ describe('GET /v1/sites', () => {
     h = harness();
     const res = await h.admin('/v1/sites');
     expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const { sites } = (await res.json()) as any;
     expect(sites.map((s: any) => [s.key, s.name, s.origins, s.surveys.map((survey: any) => survey.id)])).toEqual([

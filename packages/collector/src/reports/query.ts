@@ -67,8 +67,9 @@ export const CommentQuery = z.strictObject({
     .string()
     .transform((list) => list.split(',').map((item) => item.trim()))
     .pipe(z.array(Category).min(1).max(3))
-    .optional(),
-  limit: z.string().regex(/^\d{1,3}$/, COMMENT_LIMIT).pipe(z.coerce.number<string>().min(1, COMMENT_LIMIT).max(500, COMMENT_LIMIT)).default(50),
+    .optional()
+    .meta({ description: 'one category or several, comma-separated (`detractor,passive`); all when absent', example: 'detractor,passive' }),
+  limit: z.coerce.number().int(COMMENT_LIMIT).min(1, COMMENT_LIMIT).max(500, COMMENT_LIMIT).default(50),
   before: StorableText.pipe(z.string().max(300)).optional().meta({ description: 'the `next` of the previous page' }),
 });
 

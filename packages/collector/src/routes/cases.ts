@@ -41,6 +41,8 @@ export function caseRoutes(app: Hono, deps: AppDeps): void {
     };
     // The total is every page's: a team sees its backlog ("12 open") from the first page.
     const [page, total] = await Promise.all([deps.store.cases({ ...scope, limit: query.limit, ...(before ? { before } : {}) }), deps.store.countCases(scope)]);
+    // Cases carry respondents' ids and comments: never kept by a browser's or a proxy's cache.
+    c.header('Cache-Control', 'no-store');
     return c.json({ ...page, total });
   });
 
@@ -56,6 +58,7 @@ export function caseRoutes(app: Hono, deps: AppDeps): void {
     if (!update.success) throw invalidBody(toIssues(update.error));
     const updated = await deps.store.updateCase(id, update.data, deps.now());
     if (!updated) throw new ApiError(404, 'not_found', `No case "${id.slice(0, 64)}"`, [{ path: 'id', message: 'no case with this id' }]);
+    c.header('Cache-Control', 'no-store');
     return c.json(updated);
   });
 }

@@ -20,6 +20,8 @@ export function siteListing(site: Site) {
 export function siteRoutes(app: Hono, deps: AppDeps): void {
   app.get('/v1/sites', adminAuth(deps), (c) => {
     parseQuery(c, z.strictObject({}));
+    // An operator's view of the configuration: never kept by a browser's or a proxy's cache.
+    c.header('Cache-Control', 'no-store');
     return c.json({ sites: [...deps.sites().sites.values()].map((entry) => siteListing(entry.site)) });
   });
 }

@@ -16,6 +16,7 @@ describe('migrations', () => {
       [3, 'score vectors', 'cf896b3e2ad2d2a2'],
       [4, 'touchpoint and locale counts', '09b3a42a523540c0'],
       [5, 'follow-up cases', '52db6625943adfce'],
+      [6, 'case counts', '0fed8bf0cd87889f'],
     ]);
   });
 
@@ -26,6 +27,7 @@ describe('migrations', () => {
       [3, 'shared rate limits', 'ce800ad431bb1d8c'],
       [4, 'touchpoint and locale counts', '8cccc28ebcda8a9f'],
       [5, 'follow-up cases', '5686d3ced4abb07e'],
+      [6, 'case counts', '0fed8bf0cd87889f'],
     ]);
   });
 });

@@ -202,6 +202,15 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cases_due ON cases (notify_at) WHERE notify_at IS NOT NULL;
     `,
   },
+  {
+    version: 6,
+    name: 'case counts',
+    // GET /v1/cases counts a site's cases by status and survey on every page: without this index the count
+    // read every case of the site (33 ms for 69,000 cases on SQLite, on the event loop).
+    sql: `
+      CREATE INDEX cases_count ON cases (site, status, survey);
+    `,
+  },
 ];
 
 /**
