@@ -100,6 +100,9 @@ describe.runIf(run)('the dashboard in Chromium against a real collector', () => 
     const expected = `+${Math.round(summary.score)}`;
     expect(await card.locator('[data-score]').textContent()).toBe(expected);
     expect(await card.textContent()).toContain('60 answers');
+    // Its backlog: every fifth answer is a detractor, and the survey's rule opens a case for each.
+    await expect.poll(() => card.textContent()).toContain('12 open follow-up cases');
+    expect(await page.locator('[data-survey=web-csat]').textContent()).not.toContain('follow-up');
     expect(await card.textContent()).toContain(`95% interval ${summary.ci.low.toFixed(1)} to ${summary.ci.high.toFixed(1)}`);
     // The other survey has no answers and says so.
     expect(await page.locator('[data-survey=web-csat]').textContent()).toContain('No answers in this period');
@@ -191,6 +194,7 @@ describe.runIf(run)('the dashboard in Chromium against a real collector', () => 
     await item.getByRole('button', { name: 'Close case' }).click();
     await expect.poll(() => item.locator('.status').textContent()).toBe('Closed');
     expect(await page.locator('#koe-cases').textContent()).toBe('Follow-up cases · 11 open');
+    await expect.poll(() => page.locator('[data-survey=chat-nps]').textContent()).toContain('11 open follow-up cases');
     const { cases } = await admin('/v1/cases?site=shop&status=closed');
     expect(cases).toEqual([expect.objectContaining({ id, status: 'closed', assignee: '佐藤', note: 'お電話で返品方法をご案内しました' })]);
     await context.close();

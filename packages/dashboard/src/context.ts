@@ -11,6 +11,10 @@ export interface Dashboard {
   timeZone: string;
   /** Called with every failed call: a 401 signs the tab out. */
   onFailure(error: unknown): void;
+  /** Bumped whenever a case changes here, so every count of open cases reads again. */
+  caseVersion: number;
+  /** Tells the page a case changed. */
+  onCaseChange(): void;
 }
 
 /** The dashboard's shared state, provided by App. */

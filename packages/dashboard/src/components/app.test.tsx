@@ -92,6 +92,7 @@ describe('App', () => {
     expect(card.textContent).toContain('95% interval 30.4 to 46.4');
     expect(card.textContent).toContain('+18.4 pts vs. the previous 30 days: significant (p\u00a0=\u00a00.012)');
     expect(card.textContent).toContain('Promoter 50.0%');
+    await until(() => card.textContent!.includes('1 open follow-up case'));
     expect(root.querySelectorAll('svg.chart circle')).toHaveLength(2);
     expect(root.querySelector('[aria-labelledby=koe-breakdown] table tbody')!.textContent).toContain('checkout');
     expect(root.querySelector('[data-case] blockquote')!.textContent).toBe('配送が遅すぎます');

@@ -28,6 +28,7 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
   const [days, setDays] = useState(initial.days ?? 30);
   const [selected, setSelected] = useState<string | undefined>(initial.survey);
   const [refreshed, setRefreshed] = useState(0);
+  const [caseVersion, setCaseVersion] = useState(0);
   // A failure other than a refused token (the collector restarting, a 429): the token is kept, and retried.
   const [loadError, setLoadError] = useState<unknown>(undefined);
   const [attempt, setAttempt] = useState(0);
@@ -105,6 +106,8 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
     lang,
     texts,
     timeZone: browserTimeZone(),
+    caseVersion,
+    onCaseChange: () => setCaseVersion((n) => n + 1),
     onFailure: (error) => {
       if (error instanceof ApiFailure && error.status === 401) signOut(texts.tokenRejected);
     },

@@ -12,7 +12,7 @@ export interface CaseItemProps {
 
 /** One case: the answer that opened it (score, comment, context) and its handling (status, assignee, note). */
 export function CaseItem({ item, onChange }: CaseItemProps) {
-  const { api, texts, lang, timeZone, onFailure } = useDashboard();
+  const { api, texts, lang, timeZone, onFailure, onCaseChange } = useDashboard();
   const [assignee, setAssignee] = useState(item.assignee ?? '');
   const [note, setNote] = useState(item.note ?? '');
   const [busy, setBusy] = useState(false);
@@ -28,6 +28,7 @@ export function CaseItem({ item, onChange }: CaseItemProps) {
     setMessage(undefined);
     try {
       onChange(await api.updateCase(item.id, update));
+      if (update.status !== undefined) onCaseChange();
       setMessage({ text: texts.saved, error: false });
     } catch (error) {
       onFailure(error);

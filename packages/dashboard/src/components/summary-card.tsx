@@ -27,8 +27,20 @@ export function SummaryCard({ site, survey, range, days, selected, onSelect }: S
         {survey.id} <span class="kind">{texts.kindScore[survey.kind]}</span>
       </span>
       {error ? <span class="error">{failureText(error, lang)}</span> : data ? <Figures report={data} days={days} /> : <span class="muted">{texts.loading}</span>}
+      {survey.caseCategories.length > 0 ? <OpenCases site={site} survey={survey.id} refreshedAt={range.to} /> : null}
     </button>
   );
+}
+
+/** The survey's open follow-up cases, all-time: where a team's backlog is, at a glance. */
+function OpenCases({ site, survey, refreshedAt }: { site: string; survey: string; refreshedAt: string }) {
+  const { api, texts, lang, onFailure, caseVersion } = useDashboard();
+  const { data } = useLoad(
+    () => api.cases({ site, survey, status: 'open', limit: 1 }).catch((e: unknown) => (onFailure(e), Promise.reject(e))),
+    `${site}|${survey}|${refreshedAt}|${caseVersion}`,
+  );
+  if (data === undefined) return null;
+  return <span class={`backlog${data.total > 0 ? ' pending' : ''}`}>{texts.openCases(formatCount(data.total, lang))}</span>;
 }
 
 function Figures({ report, days }: { report: SummaryReport; days: number }) {

@@ -59,6 +59,7 @@ export const en: Texts = {
   noCases: 'No cases here.',
   casesAllTime: 'All of the survey\'s cases, whatever the period above.',
   caseTotal: (n, status) => `${n} ${status}`,
+  openCases: (n) => `${n} open follow-up ${n === '1' ? 'case' : 'cases'}`,
   noCaseRule: 'This survey opens no follow-up cases: give it a "cases" rule in koe.config.json.',
   close: 'Close case',
   reopen: 'Reopen case',

@@ -59,6 +59,7 @@ export const ja: Texts = {
   noCases: '案件はありません。',
   casesAllTime: '上で選んだ期間に関係なく、このアンケートのすべての案件です。',
   caseTotal: (n, status) => `${status === 'open' ? '未完了' : '完了'} ${n} 件`,
+  openCases: (n) => `未完了の案件 ${n} 件`,
   noCaseRule: 'このアンケートは案件を作成しません。koe.config.json で「cases」ルールを設定してください。',
   close: '完了にする',
   reopen: '未完了に戻す',

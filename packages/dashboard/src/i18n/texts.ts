@@ -63,6 +63,7 @@ export interface Texts {
   noCases: string;
   casesAllTime: string;
   caseTotal(n: string, status: CaseStatus): string;
+  openCases(n: string): string;
   noCaseRule: string;
   close: string;
   reopen: string;
