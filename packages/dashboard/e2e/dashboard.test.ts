@@ -200,6 +200,23 @@ describe.runIf(run)('the dashboard in Chromium against a real collector', () => 
     await context.close();
   });
 
+  it('fits a phone without scrolling sideways, and follows a link to another view', async () => {
+    const { context, page } = await open({ locale: 'ja-JP', viewport: { width: 390, height: 844 } });
+    await signIn(page);
+    await page.locator('[data-survey=chat-nps] [data-score]').waitFor();
+    await page.locator('[aria-labelledby=koe-trend] details summary').click();
+    await page.locator('[aria-labelledby=koe-breakdown] table').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    // A link to another view, in the same tab: the page shows what the fragment names.
+    await page.evaluate(() => (location.hash = '#site=shop&survey=web-csat&days=90'));
+    await expect.poll(() => page.locator('[data-survey=web-csat]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('select').nth(1).inputValue()).toBe('90');
+    // A survey the site lacks gives way to the first one, in the fragment too.
+    await page.evaluate(() => (location.hash = '#site=shop&survey=nope&days=90'));
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#site=shop&survey=chat-nps&days=90');
+    await context.close();
+  });
+
   it('speaks Japanese to a Japanese browser', async () => {
     const { context, page, problems } = await open({ locale: 'ja-JP' });
     expect(await page.locator('label[for=koe-token]').textContent()).toBe('管理トークン');

@@ -1,62 +1,8 @@
-import type { CaseStatus, CaseUpdate, Category, Comparison, FollowUpCase, Kind, Summary, SurveyResponse } from '@koe/core';
+import type { CaseStatus, CaseUpdate, FollowUpCase } from '@koe/core';
+import type { BreakdownRow, CasePage, CommentPage, ReportQuery, SiteListing, SummaryReport, TrendPoint } from './api-types.js';
 import type { Interval } from './period.js';
 
-/** A survey as GET /v1/sites lists it. */
-export interface SurveyListing {
-  id: string;
-  kind: Kind;
-  channel: string;
-  touchpoint?: string;
-  caseCategories: string[];
-}
-
-/** A site as GET /v1/sites lists it. */
-export interface SiteListing {
-  key: string;
-  name: string;
-  surveys: SurveyListing[];
-}
-
-/** GET /v1/reports/summary: the period's summary with the previous one and their comparison. */
-export interface SummaryReport extends Summary {
-  from: string;
-  to: string;
-  previous: Summary & { from: string; to: string };
-  compare: Comparison | null;
-}
-
-/** One bucket of GET /v1/reports/trend. */
-export interface TrendPoint {
-  period: string;
-  summary: Summary;
-}
-
-/** One group of GET /v1/reports/breakdown. */
-export interface BreakdownRow {
-  value: string | null;
-  summary: Summary;
-}
-
-/** A page of GET /v1/cases; `total` counts every page's cases. */
-export interface CasePage {
-  cases: FollowUpCase[];
-  next: string | null;
-  total: number;
-}
-
-/** A page of GET /v1/comments: answers as stored (with their category and arrival time). */
-export interface CommentPage {
-  comments: (SurveyResponse & { category: Category; receivedAt: string })[];
-  next: string | null;
-}
-
-/** Which survey and period a report covers. */
-export interface ReportQuery {
-  site: string;
-  survey: string;
-  from: string;
-  to: string;
-}
+export type { BreakdownRow, CasePage, CommentPage, ReportQuery, SiteListing, SummaryReport, SurveyListing, TrendPoint } from './api-types.js';
 
 /** A refused or failed call: the HTTP status (0 when the collector could not be reached) and its message. */
 export class ApiFailure extends Error {

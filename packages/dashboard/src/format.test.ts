@@ -35,6 +35,8 @@ describe('formatBound, formatDifference, formatPercent, formatP, formatCount', (
     [() => formatP(0.0496), '0.0496'],
     [() => formatP(0.0504), '0.0504'],
     [() => formatP(0.0449), '0.045'],
+    [() => formatP(0.04996), '0.04996'],
+    [() => formatP(0.05), '0.0500'],
     [() => formatAnswer('nps', 2), '2/10'],
     [() => formatAnswer('csat', 1), '1/5'],
     [() => formatAnswer('ces', 6), '6/7'],

@@ -40,9 +40,12 @@ export function formatPercent(share: number, lang: Lang, digits?: number): strin
 /** A p-value to two significant digits (three where two would read as 0.05), `< 0.001` below that. */
 export function formatP(p: number): string {
   if (p < 0.001) return '< 0.001';
-  const two = Number(p.toPrecision(2));
-  // 0.0496 and 0.0504 both round to 0.05, one significant and one not: show the digit that decides.
-  return (two === 0.05 ? Number(p.toPrecision(3)) : two).toString();
+  // 0.0496 and 0.0504 both round to 0.05, one significant and one not: add digits until one decides.
+  for (let digits = 2; digits < 6; digits++) {
+    const shown = Number(p.toPrecision(digits));
+    if (shown !== 0.05) return shown.toString();
+  }
+  return p.toPrecision(3);
 }
 
 /** One answer's score as given on its scale: `2/10`, `1/5`, `6/7`. */

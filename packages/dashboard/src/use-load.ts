@@ -7,23 +7,33 @@ export interface Loaded<T> {
   loading: boolean;
 }
 
+/** Options of `useLoad`. */
+export interface LoadOptions {
+  /** Keep showing the last result while the next loads (a count that merely updates, not a new choice). */
+  keep?: boolean;
+}
+
+interface State<T> extends Loaded<T> {
+  key: string;
+}
+
 /**
- * Runs `load` whenever `key` changes and keeps its result. The previous result goes at once (old figures
- * under a new period's labels would mislead), and a slower earlier call that resolves after a later one is
- * dropped, so switching survey or period quickly never shows the previous choice's figures.
+ * Runs `load` whenever `key` changes and keeps its result, tagged with the key it answers. A result for
+ * another key is never returned, not even for the one render before the effect runs (old figures under a
+ * new period's labels would mislead), and a slower earlier call that resolves after a later one is dropped.
  */
-export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
-  const [state, setState] = useState<Loaded<T>>({ data: undefined, error: undefined, loading: true });
+export function useLoad<T>(load: () => Promise<T>, key: string, options: LoadOptions = {}): Loaded<T> {
+  const [state, setState] = useState<State<T>>({ key: '', data: undefined, error: undefined, loading: true });
   useEffect(() => {
     let current = true;
-    setState({ data: undefined, error: undefined, loading: true });
     load().then(
-      (data) => current && setState({ data, error: undefined, loading: false }),
-      (error: unknown) => current && setState({ data: undefined, error, loading: false }),
+      (data) => current && setState({ key, data, error: undefined, loading: false }),
+      (error: unknown) => current && setState({ key, data: undefined, error, loading: false }),
     );
     return () => {
       current = false;
     };
   }, [key]);
-  return state;
+  if (state.key === key) return state;
+  return { data: options.keep ? state.data : undefined, error: undefined, loading: true };
 }

@@ -17,8 +17,11 @@ export interface Pages<T> {
   error: unknown;
   /** Appends the next page. */
   more(): void;
-  /** Replaces one item in place (after an update); `delta` moves the total (an item now outside the filter). */
-  replace(match: (item: T) => boolean, item: T, delta?: number): void;
+  /**
+   * Replaces the item `match` finds with `item` (after an update); `delta` says by how much that moves the
+   * total, given the item it replaces as the list holds it now (an item that left the filter: -1).
+   */
+  replace(match: (item: T) => boolean, item: T, delta?: (old: T) => number): void;
 }
 
 /**
@@ -33,13 +36,14 @@ export function usePages<T>(load: (before: string | undefined) => Promise<Page<T
   const [error, setError] = useState<unknown>(undefined);
   const generation = useRef(0);
 
-  const fetchPage = (before: string | undefined, keep: T[]) => {
+  const fetchPage = (before: string | undefined) => {
     const mine = generation.current;
     setLoading(true);
     load(before).then(
       (page) => {
         if (mine !== generation.current) return;
-        setItems([...keep, ...page.items]);
+        // Appended to the list as it is then, not as it was when asked: an item updated meanwhile stays updated.
+        setItems((list) => (before === undefined ? page.items : [...list, ...page.items]));
         setNext(page.next);
         setTotal(page.total);
         setError(undefined);
@@ -58,7 +62,7 @@ export function usePages<T>(load: (before: string | undefined) => Promise<Page<T
     setItems([]);
     setNext(null);
     setTotal(undefined);
-    fetchPage(undefined, []);
+    fetchPage(undefined);
   }, [key]);
 
   return {
@@ -67,10 +71,13 @@ export function usePages<T>(load: (before: string | undefined) => Promise<Page<T
     total,
     loading,
     error,
-    more: () => next !== null && !loading && fetchPage(next, items),
-    replace: (match, item, delta = 0) => {
-      setItems((list) => list.map((old) => (match(old) ? item : old)));
-      if (delta !== 0) setTotal((n) => (n === undefined ? n : n + delta));
-    },
+    more: () => next !== null && !loading && fetchPage(next),
+    replace: (match, item, delta) =>
+      setItems((list) => {
+        const old = list.find(match);
+        const moved = old && delta ? delta(old) : 0;
+        if (moved !== 0) setTotal((n) => (n === undefined ? n : n + moved));
+        return list.map((each) => (match(each) ? item : each));
+      }),
   };
 }

@@ -4,7 +4,7 @@ import { DashboardContext, failureText, type Dashboard } from '../context.js';
 import { TEXTS, type Lang } from '../i18n/index.js';
 import { browserTimeZone, rangeOf } from '../period.js';
 import { loadLang, loadToken, saveLang, saveToken } from '../session.js';
-import { readView, viewHash } from '../view.js';
+import { useView, useViewFragment } from '../use-view.js';
 import { SignIn } from './sign-in.js';
 import { SummaryCard } from './summary-card.js';
 import { SurveyDetail } from './survey-detail.js';
@@ -22,11 +22,7 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
   const [token, setToken] = useState<string | undefined>(() => loadToken());
   const [sites, setSites] = useState<SiteListing[] | undefined>(undefined);
   const [signInError, setSignInError] = useState<string | undefined>(undefined);
-  // The site, survey and period start as the URL's fragment says (a reload, or a link from a teammate).
-  const [initial] = useState(() => readView(typeof location === 'undefined' ? '' : location.hash));
-  const [siteKey, setSiteKey] = useState<string | undefined>(initial.site);
-  const [days, setDays] = useState(initial.days ?? 30);
-  const [selected, setSelected] = useState<string | undefined>(initial.survey);
+  const { siteKey, selected, days, setSiteKey, setSelected, setDays } = useView();
   const [refreshed, setRefreshed] = useState(0);
   const [caseVersion, setCaseVersion] = useState(0);
   // A failure other than a refused token (the collector restarting, a 429): the token is kept, and retried.
@@ -60,8 +56,10 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
       },
       (error: unknown) => {
         if (!current) return;
-        if (error instanceof ApiFailure && error.status === 401) signOut(failureText(error, lang));
-        else setLoadError(error);
+        if (error instanceof ApiFailure && error.status === 401) return signOut(failureText(error, lang));
+        // Not refused, only unanswered (a restart, a 429): kept, so a reload meanwhile does not ask again.
+        saveToken(token);
+        setLoadError(error);
       },
     );
     return () => {
@@ -69,17 +67,18 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
     };
   }, [api, refreshed, attempt]);
 
-  // Keyboard and screen-reader users land on the dashboard's heading once signed in, not on the page's body.
+  // Keyboard and screen-reader users land on the page's heading once signed in (or told the collector did
+  // not answer), not on the page's body.
   const signedIn = !!sites;
+  const failed = loadError !== undefined;
   useEffect(() => {
-    if (signedIn) document.getElementById('koe-title')?.focus();
-  }, [signedIn]);
+    if (signedIn || failed) document.getElementById('koe-title')?.focus();
+  }, [signedIn, failed]);
 
-  useEffect(() => {
-    if (!siteKey) return;
-    const hash = viewHash({ site: siteKey, ...(selected ? { survey: selected } : {}), days });
-    if (location.hash !== hash) history.replaceState(null, '', hash);
-  }, [siteKey, selected, days]);
+
+  const site = sites?.find((s) => s.key === siteKey);
+  const survey = site?.surveys.find((s) => s.id === selected) ?? site?.surveys[0];
+  useViewFragment(site?.key, survey?.id, days);
 
   // The period is fixed when it is chosen (or refreshed), so every panel reports over the same instants.
   const range = useMemo(() => rangeOf(days, now()), [days, siteKey, refreshed]);
@@ -87,7 +86,9 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
   if (api && !sites && loadError !== undefined) {
     return (
       <div class="sign-in" role="alert">
-        <h1>{texts.title}</h1>
+        <h1 id="koe-title" tabIndex={-1}>
+          {texts.title}
+        </h1>
         <p class="error">{failureText(loadError, lang)}</p>
         <button type="button" onClick={() => (setLoadError(undefined), setAttempt((n) => n + 1))}>
           {texts.retry}
@@ -112,8 +113,6 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
       if (error instanceof ApiFailure && error.status === 401) signOut(texts.tokenRejected);
     },
   };
-  const site = sites.find((s) => s.key === siteKey);
-  const survey = site?.surveys.find((s) => s.id === selected) ?? site?.surveys[0];
   return (
     <DashboardContext.Provider value={dashboard}>
       <Toolbar

@@ -1,17 +1,13 @@
 import { useState } from 'preact/hooks';
-import { MAP_KEY_PATTERN, type Kind } from '@koe/core/browser';
+import type { Kind } from '@koe/core/browser';
+import { isContextKey, KEY_PATTERN } from '../context-key.js';
 import { failureText, useDashboard } from '../context.js';
-import { formatBound, formatCount, formatScore } from '../format.js';
+import { ScoreTable } from './score-table.js';
 import { useLoad } from '../use-load.js';
 
 // A context key such as an agent id can have thousands of values: the table shows the largest groups.
 const LIMIT = 20;
 type By = 'channel' | 'touchpoint' | 'locale' | 'context';
-/**
- * Core's context-key rule as an input's `pattern`: browsers anchor it themselves and compile it with the
- * `v` flag, where a `-` in a class must be escaped.
- */
-export const KEY_PATTERN = MAP_KEY_PATTERN.source.slice(1, -1).replace('-]', '\\-]');
 
 /** Props of BreakdownPanel. */
 export interface BreakdownPanelProps {
@@ -32,7 +28,7 @@ export function BreakdownPanel({ site, survey, kind, range }: BreakdownPanelProp
     <section class="panel" aria-labelledby="koe-breakdown">
       <div class="panel-head">
         <h2 id="koe-breakdown">{texts.breakdown}</h2>
-        <div role="group" class="segmented" aria-label={texts.breakdown}>
+        <div role="group" class="segmented" aria-label={texts.segments.by}>
           {(['channel', 'touchpoint', 'locale', 'context'] as const).map((value) => (
             <button key={value} type="button" aria-pressed={by === value} onClick={() => setBy(value)}>
               {texts.by[value]}
@@ -45,12 +41,22 @@ export function BreakdownPanel({ site, survey, kind, range }: BreakdownPanelProp
           class="inline-form"
           onSubmit={(event) => {
             event.preventDefault();
-            setContextKey(draftKey.trim());
+            if (isContextKey(draftKey.trim())) setContextKey(draftKey.trim());
           }}
         >
           <label>
             {texts.contextKey}
-            <input value={draftKey} onInput={(e) => setDraftKey(e.currentTarget.value)} maxLength={40} pattern={KEY_PATTERN} title={texts.contextKeyRule} required />
+            <input
+              value={draftKey}
+              onInput={(e) => {
+                setDraftKey(e.currentTarget.value);
+                // The pattern cannot say "not __proto__": the browser's own check gets the reserved keys too.
+                e.currentTarget.setCustomValidity(e.currentTarget.value === '' || isContextKey(e.currentTarget.value.trim()) ? '' : texts.contextKeyRule);
+              }}
+              pattern={KEY_PATTERN}
+              title={texts.contextKeyRule}
+              required
+            />
           </label>
           <button type="submit">{texts.show}</button>
         </form>
@@ -71,26 +77,11 @@ function BreakdownTable({ site, survey, kind, range, by }: BreakdownPanelProps &
   if (data.rows.length === 0) return <p class="muted">{texts.noAnswers}</p>;
   return (
     <>
-      <table class="breakdown">
-        <thead>
-          <tr>
-            <th scope="col">{texts.value}</th>
-            <th scope="col" class="num">{texts.answersHeading}</th>
-            <th scope="col" class="num">{texts.score}</th>
-            <th scope="col" class="num">{texts.intervalHeading}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.rows.map((row) => (
-            <tr key={row.value ?? '\u0000'}>
-              <th scope="row">{row.value ?? <span class="muted">{texts.none}</span>}</th>
-              <td class="num">{formatCount(row.summary.n, lang)}</td>
-              <td class="num">{formatScore(kind, row.summary.score, lang)}</td>
-              <td class="num">{row.summary.ci ? `${formatBound(kind, row.summary.ci.low, lang)} – ${formatBound(kind, row.summary.ci.high, lang)}` : '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScoreTable
+        kind={kind}
+        heading={texts.value}
+        rows={data.rows.map((row) => ({ key: row.value ?? '\u0000', label: row.value ?? <span class="muted">{texts.none}</span>, summary: row.summary }))}
+      />
       <p class="muted">{texts.groups(data.rows.length, data.total)}</p>
     </>
   );

@@ -1,8 +1,8 @@
 import { Fragment } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import type { CaseStatus, CaseUpdate, FollowUpCase } from '@koe/core';
-import { failureText, useDashboard } from '../context.js';
+import type { FollowUpCase } from '@koe/core';
+import { useDashboard } from '../context.js';
 import { formatAnswer, formatInstant, toneOf } from '../format.js';
+import { useCaseEditor } from './use-case-editor.js';
 
 /** Props of CaseItem. */
 export interface CaseItemProps {
@@ -12,43 +12,8 @@ export interface CaseItemProps {
 
 /** One case: the answer that opened it (score, comment, context) and its handling (status, assignee, note). */
 export function CaseItem({ item, onChange }: CaseItemProps) {
-  const { api, texts, lang, timeZone, onFailure, onCaseChange } = useDashboard();
-  const [assignee, setAssignee] = useState(item.assignee ?? '');
-  const [note, setNote] = useState(item.note ?? '');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>(undefined);
-  // A teammate may have changed the case since (a refresh brings it): the form shows the case as it now is.
-  useEffect(() => {
-    setAssignee(item.assignee ?? '');
-    setNote(item.note ?? '');
-  }, [item.updatedAt]);
-
-  const send = async (update: CaseUpdate) => {
-    setBusy(true);
-    setMessage(undefined);
-    try {
-      onChange(await api.updateCase(item.id, update));
-      if (update.status !== undefined) onCaseChange();
-      setMessage({ text: texts.saved, error: false });
-    } catch (error) {
-      onFailure(error);
-      setMessage({ text: failureText(error, lang), error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
-  // Closing sends the status alone, and saving only the fields edited here, so neither overwrites an
-  // assignee or note a teammate set meanwhile.
-  const setStatus = (status: CaseStatus) => send({ status });
-  const saveEdits = () => {
-    const wanted = { assignee: assignee.trim() === '' ? null : assignee.trim(), note: note === '' ? null : note };
-    const update: CaseUpdate = {
-      ...(wanted.assignee !== item.assignee ? { assignee: wanted.assignee } : {}),
-      ...(wanted.note !== item.note ? { note: wanted.note } : {}),
-    };
-    if (Object.keys(update).length === 0) setMessage({ text: texts.saved, error: false });
-    else void send(update);
-  };
+  const { texts, lang, timeZone } = useDashboard();
+  const editor = useCaseEditor(item, onChange);
 
   const context = Object.entries(item.context ?? {});
   const id = `case-${item.id}`;
@@ -80,32 +45,33 @@ export function CaseItem({ item, onChange }: CaseItemProps) {
       ) : null}
       {item.notificationError ? <p class="warning">{texts.webhookFailed(item.notificationError)}</p> : null}
       <div class="actions">
-        <button type="button" disabled={busy} aria-describedby={`${id}-title`} onClick={() => void setStatus(item.status === 'open' ? 'closed' : 'open')}>
+        {/* aria-disabled, not disabled: a disabled button would drop keyboard focus while its request runs. */}
+        <button type="button" aria-disabled={editor.busy} aria-describedby={`${id}-title`} onClick={() => editor.setStatus(item.status === 'open' ? 'closed' : 'open')}>
           {item.status === 'open' ? texts.close : texts.reopen}
         </button>
-        <span role="status" class={message?.error ? 'error' : 'muted'}>
-          {message?.text ?? ''}
+        <span role="status" class={editor.message?.error ? 'error' : 'muted'}>
+          {editor.message?.text ?? ''}
         </span>
       </div>
       <details open={!!(item.assignee || item.note)}>
-        <summary>{item.assignee ? `${texts.assignee}: ${item.assignee}` : texts.assignOrNote}</summary>
+        <summary>{item.assignee ? texts.assignedTo(item.assignee) : texts.assignOrNote}</summary>
         <form
           class="case-form"
           onSubmit={(event) => {
             event.preventDefault();
-            saveEdits();
+            editor.saveEdits();
           }}
         >
           <label>
             {texts.assignee}
-            <input value={assignee} maxLength={200} onInput={(e) => setAssignee(e.currentTarget.value)} />
+            <input value={editor.assignee} maxLength={200} onInput={(e) => editor.setAssignee(e.currentTarget.value)} />
           </label>
           <label>
             {texts.note}
-            <textarea value={note} maxLength={5000} rows={2} onInput={(e) => setNote(e.currentTarget.value)} />
+            <textarea value={editor.note} maxLength={5000} rows={2} onInput={(e) => editor.setNote(e.currentTarget.value)} />
           </label>
           <div class="actions">
-            <button type="submit" disabled={busy}>
+            <button type="submit" aria-disabled={editor.busy}>
               {texts.save}
             </button>
           </div>

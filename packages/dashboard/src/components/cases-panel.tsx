@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { SurveyListing } from '../api.js';
-import { failureText, useDashboard } from '../context.js';
+import { useDashboard } from '../context.js';
 import { formatCount } from '../format.js';
 import { usePages } from '../use-pages.js';
 import { CaseItem } from './case-item.js';
+import { PagedList } from './paged-list.js';
 
 /** Props of CasesPanel. */
 export interface CasesPanelProps {
@@ -27,47 +28,40 @@ export function CasesPanel({ site, survey, refreshedAt }: CasesPanelProps) {
     `${site}|${survey.id}|${status}|${generation}|${refreshedAt}`,
   );
 
+  const rule = survey.caseCategories.length > 0;
+  const shown = rule || pages.items.length > 0 || status === 'closed';
   return (
     <section class="panel" aria-labelledby="koe-cases">
       <div class="panel-head">
         <h2 id="koe-cases">
           {texts.cases}
-          {pages.total !== undefined ? <span class="count"> · {texts.caseTotal(formatCount(pages.total, lang), status)}</span> : null}
+          {shown && pages.total !== undefined ? <span class="count"> · {texts.caseTotal(formatCount(pages.total, lang), status)}</span> : null}
         </h2>
-        <div role="group" class="segmented" aria-label={texts.cases}>
-          {(['open', 'closed'] as const).map((value) => (
-            <button key={value} type="button" aria-pressed={status === value} onClick={() => (value === status ? setGeneration((g) => g + 1) : setStatus(value))}>
-              {texts.caseStatus[value]}
-            </button>
-          ))}
-        </div>
+        {/* A survey without a rule has nothing to sort, unless a rule it had once left cases behind. */}
+        {shown ? (
+          <div role="group" class="segmented" aria-label={texts.segments.status}>
+            {(['open', 'closed'] as const).map((value) => (
+              <button key={value} type="button" aria-pressed={status === value} onClick={() => (value === status ? setGeneration((g) => g + 1) : setStatus(value))}>
+                {texts.caseStatus[value]}
+              </button>
+            ))}
+          </div>
+        ) : null}
       </div>
-      <p class="muted">{survey.caseCategories.length === 0 ? texts.noCaseRule : texts.casesAllTime}</p>
-      {pages.error ? (
-        <p class="error" role="alert">
-          {failureText(pages.error, lang)}
-        </p>
-      ) : null}
-      {!pages.loading && !pages.error && pages.items.length === 0 && survey.caseCategories.length > 0 ? <p class="muted">{texts.noCases}</p> : null}
-      <ul class="cases">
-        {pages.items.map((item) => (
+      <p class="muted">{rule ? texts.casesAllTime : texts.noCaseRule}</p>
+      <PagedList
+        pages={pages}
+        {...(rule ? { empty: texts.noCases } : {})}
+        listClass="cases"
+        keyOf={(item) => item.id}
+        render={(item) => (
           <CaseItem
-            key={item.id}
             item={item}
             // A case closed here stays in the open list until the next load, but the backlog counts it at once.
-            onChange={(updated) => pages.replace((c) => c.id === updated.id, updated, (updated.status === status ? 1 : 0) - (item.status === status ? 1 : 0))}
+            onChange={(updated) => pages.replace((c) => c.id === updated.id, updated, (old) => (updated.status === status ? 1 : 0) - (old.status === status ? 1 : 0))}
           />
-        ))}
-      </ul>
-      <p class="muted" aria-live="polite">
-        {pages.loading ? texts.loading : ''}
-      </p>
-      {/* Kept in place and enabled while the next page loads (a disabled button would drop keyboard focus). */}
-      {pages.next ? (
-        <button type="button" onClick={pages.more} aria-disabled={pages.loading}>
-          {texts.more}
-        </button>
-      ) : null}
+        )}
+      />
     </section>
   );
 }

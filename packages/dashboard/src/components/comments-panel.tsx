@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { categoriesOf, type Category, type Kind } from '@koe/core/browser';
-import { failureText, useDashboard } from '../context.js';
+import { useDashboard } from '../context.js';
 import { formatAnswer, formatInstant, toneOf } from '../format.js';
 import { usePages } from '../use-pages.js';
+import { PagedList } from './paged-list.js';
 
 /** Props of CommentsPanel. */
 export interface CommentsPanelProps {
@@ -29,7 +30,7 @@ export function CommentsPanel({ site, survey, kind, range }: CommentsPanelProps)
     <section class="panel" aria-labelledby="koe-comments">
       <div class="panel-head">
         <h2 id="koe-comments">{texts.comments}</h2>
-        <div role="group" class="segmented" aria-label={texts.comments}>
+        <div role="group" class="segmented" aria-label={texts.segments.category}>
           {choices.map((value) => (
             <button key={value ?? 'all'} type="button" aria-pressed={category === value} onClick={() => setCategory(value)}>
               {value ? texts.categories[value] : texts.all}
@@ -37,15 +38,13 @@ export function CommentsPanel({ site, survey, kind, range }: CommentsPanelProps)
           ))}
         </div>
       </div>
-      {pages.error ? (
-        <p class="error" role="alert">
-          {failureText(pages.error, lang)}
-        </p>
-      ) : null}
-      {!pages.loading && !pages.error && pages.items.length === 0 ? <p class="muted">{texts.noComments}</p> : null}
-      <ul class="comments">
-        {pages.items.map((item) => (
-          <li key={item.id} data-comment={item.id}>
+      <PagedList
+        pages={pages}
+        empty={texts.noComments}
+        listClass="comments"
+        keyOf={(item) => item.id}
+        render={(item) => (
+          <li data-comment={item.id}>
             <p class="comment-head">
               <span class={`badge ${toneOf(item.kind, item.category)}`}>
                 {formatAnswer(item.kind, item.score)} · {texts.categories[item.category]}
@@ -55,17 +54,8 @@ export function CommentsPanel({ site, survey, kind, range }: CommentsPanelProps)
             </p>
             <blockquote lang={item.locale}>{item.comment}</blockquote>
           </li>
-        ))}
-      </ul>
-      <p class="muted" aria-live="polite">
-        {pages.loading ? texts.loading : ''}
-      </p>
-      {/* Kept in place and enabled while the next page loads (a disabled button would drop keyboard focus). */}
-      {pages.next ? (
-        <button type="button" onClick={pages.more} aria-disabled={pages.loading}>
-          {texts.more}
-        </button>
-      ) : null}
+        )}
+      />
     </section>
   );
 }

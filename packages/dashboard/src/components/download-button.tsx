@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { failureText, useDashboard } from '../context.js';
+import { bucketOf } from '../period.js';
 
 /** Props of DownloadButton. */
 export interface DownloadButtonProps {
@@ -13,10 +14,12 @@ export interface DownloadButtonProps {
  * A plain link cannot carry the admin token, so the file is fetched and handed to the browser as a Blob.
  */
 export function DownloadButton({ site, survey, range }: DownloadButtonProps) {
-  const { api, texts, lang, onFailure } = useDashboard();
+  const { api, texts, lang, timeZone, onFailure } = useDashboard();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const download = async () => {
+    // A second press while the file is on its way does nothing (the button stays focusable meanwhile).
+    if (busy) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -24,7 +27,8 @@ export function DownloadButton({ site, survey, range }: DownloadButtonProps) {
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
-      link.download = `koe-${site}-${survey}-${range.from.slice(0, 10)}-${range.to.slice(0, 10)}.csv`;
+      // Named by the local dates the period covers, as the dashboard shows them (a Tokyo team's dates).
+      link.download = `koe-${site}-${survey}-${bucketOf(range.from, 'day', timeZone)}-${bucketOf(range.to, 'day', timeZone)}.csv`;
       link.click();
       // The browser has started the download by the next task; the URL is no longer needed.
       setTimeout(() => URL.revokeObjectURL(url), 0);

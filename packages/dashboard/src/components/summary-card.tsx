@@ -1,8 +1,9 @@
-import { SCALES } from '@koe/core/browser';
 import type { SummaryReport, SurveyListing } from '../api.js';
 import { failureText, useDashboard } from '../context.js';
-import { formatBound, formatPercent, formatCount, formatDifference, formatP, formatScore } from '../format.js';
+import { formatBound, formatCount, formatDifference, formatP, formatPercent, formatScore } from '../format.js';
 import { useLoad } from '../use-load.js';
+import { CategoryBar } from './category-bar.js';
+import { OpenCases } from './open-cases.js';
 
 /** Props of SummaryCard. */
 export interface SummaryCardProps {
@@ -22,25 +23,26 @@ export function SummaryCard({ site, survey, range, days, selected, onSelect }: S
     `${site}|${survey.id}|${range.from}|${range.to}`,
   );
   return (
-    <button type="button" class={`card${selected ? ' selected' : ''}`} aria-pressed={selected} aria-busy={loading} onClick={onSelect} data-survey={survey.id}>
-      <span class="card-title">
+    // Named by its survey alone; the figures describe it, so a screen reader's list of cards stays short.
+    <button
+      type="button"
+      class={`card${selected ? ' selected' : ''}`}
+      aria-pressed={selected}
+      aria-busy={loading}
+      aria-label={`${survey.id}, ${texts.kindScore[survey.kind]}`}
+      aria-describedby={`card-${survey.id}`}
+      onClick={onSelect}
+      data-survey={survey.id}
+    >
+      <span class="card-title" aria-hidden="true">
         {survey.id} <span class="kind">{texts.kindScore[survey.kind]}</span>
       </span>
-      {error ? <span class="error">{failureText(error, lang)}</span> : data ? <Figures report={data} days={days} /> : <span class="muted">{texts.loading}</span>}
-      {survey.caseCategories.length > 0 ? <OpenCases site={site} survey={survey.id} refreshedAt={range.to} /> : null}
+      <span id={`card-${survey.id}`} class="card-body">
+        {error ? <span class="error">{failureText(error, lang)}</span> : data ? <Figures report={data} days={days} /> : <span class="muted">{texts.loading}</span>}
+        {survey.caseCategories.length > 0 ? <OpenCases site={site} survey={survey.id} refreshedAt={range.to} /> : null}
+      </span>
     </button>
   );
-}
-
-/** The survey's open follow-up cases, all-time: where a team's backlog is, at a glance. */
-function OpenCases({ site, survey, refreshedAt }: { site: string; survey: string; refreshedAt: string }) {
-  const { api, texts, lang, onFailure, caseVersion } = useDashboard();
-  const { data } = useLoad(
-    () => api.cases({ site, survey, status: 'open', limit: 1 }).catch((e: unknown) => (onFailure(e), Promise.reject(e))),
-    `${site}|${survey}|${refreshedAt}|${caseVersion}`,
-  );
-  if (data === undefined) return null;
-  return <span class={`backlog${data.total > 0 ? ' pending' : ''}`}>{texts.openCases(formatCount(data.total, lang))}</span>;
 }
 
 function Figures({ report, days }: { report: SummaryReport; days: number }) {
@@ -65,29 +67,6 @@ function Figures({ report, days }: { report: SummaryReport; days: number }) {
               (report.compare.significant ? texts.significant : texts.notSignificant)(formatP(report.compare.p)),
             )
           : texts.noComparison}
-      </span>
-    </>
-  );
-}
-
-/** The share of each category as a stacked bar, best first, with a legend giving the shares. */
-function CategoryBar({ report }: { report: SummaryReport }) {
-  const { texts, lang } = useDashboard();
-  const parts = SCALES[report.kind].categories.map((c, i) => ({ name: c.name, tone: i, count: report.categories[c.name] ?? 0 }));
-  // One decimal for every share, so the legend's figures line up (74.0%, not 74%, beside 11.8%).
-  const share = (count: number) => formatPercent(report.n === 0 ? 0 : count / report.n, lang, 1);
-  return (
-    <>
-      <span class="bar" aria-hidden="true">
-        {parts.map((p) => (p.count > 0 ? <span key={p.name} class={`bar-part tone-${p.tone}`} style={{ flexGrow: p.count }} /> : null))}
-      </span>
-      <span class="legend">
-        {parts.map((p) => (
-          <span key={p.name} class="legend-item">
-            <span class={`swatch tone-${p.tone}`} aria-hidden="true" />
-            {texts.categories[p.name]} {share(p.count)}
-          </span>
-        ))}
       </span>
     </>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Kind } from '@koe/core/browser';
 import { failureText, useDashboard } from '../context.js';
 import { bucketOf, defaultInterval, type Interval } from '../period.js';
@@ -18,10 +18,10 @@ export interface TrendPanelProps {
 /** The survey's score per day, week or month in the browser's time zone, with its interval as a band. */
 export function TrendPanel({ site, survey, kind, range, days }: TrendPanelProps) {
   const { api, texts, lang, timeZone, onFailure } = useDashboard();
-  // The interval follows the period (days up to 90 days, else weeks) until the user picks one.
-  const [chosen, setChosen] = useState<Interval | undefined>(undefined);
-  const interval = chosen ?? defaultInterval(days);
-  useEffect(() => setChosen(undefined), [days]);
+  // The interval follows the period (days up to 90 days, else weeks) until the user picks one for it; a
+  // pick holds for the period it was made in, so a new period starts from its own default at once.
+  const [chosen, setChosen] = useState<{ days: number; interval: Interval } | undefined>(undefined);
+  const interval = chosen?.days === days ? chosen.interval : defaultInterval(days);
   const { data, error, loading } = useLoad(
     () => api.trend({ site, survey, ...range, interval, tz: timeZone }).catch((e: unknown) => (onFailure(e), Promise.reject(e))),
     `${site}|${survey}|${range.from}|${range.to}|${interval}`,
@@ -33,9 +33,9 @@ export function TrendPanel({ site, survey, kind, range, days }: TrendPanelProps)
       <div class="panel-head">
         <h2 id="koe-trend">{texts.trend}</h2>
         <DownloadButton site={site} survey={survey} range={range} />
-        <div role="group" class="segmented" aria-label={texts.trend}>
+        <div role="group" class="segmented" aria-label={texts.segments.interval}>
           {(['day', 'week', 'month'] as const).map((value) => (
-            <button key={value} type="button" aria-pressed={interval === value} onClick={() => setChosen(value)}>
+            <button key={value} type="button" aria-pressed={interval === value} onClick={() => setChosen({ days, interval: value })}>
               {texts.intervals[value]}
             </button>
           ))}

@@ -39,9 +39,10 @@ export interface Texts {
   noComparison: string;
   download: string;
   trend: string;
+  segments: Record<'interval' | 'by' | 'category' | 'status', string>;
   intervals: Record<Interval, string>;
   trendLabel(survey: string, points: number, latest: string): string;
-  partial: string;
+  partialPeriod(label: string): string;
   asTable: string;
   periodHeading: string;
   breakdown: string;
@@ -68,6 +69,7 @@ export interface Texts {
   close: string;
   reopen: string;
   assignee: string;
+  assignedTo(name: string): string;
   note: string;
   save: string;
   assignOrNote: string;
