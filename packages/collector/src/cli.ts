@@ -72,6 +72,7 @@ async function serve(args: string[]): Promise<number> {
     'rate-limit': { type: 'string' },
     'widget-dir': { type: 'string' },
     'dashboard-dir': { type: 'string' },
+    'no-dashboard': { type: 'boolean' },
     'sqlite-mmap': { type: 'string' },
     static: { type: 'string', multiple: true },
   });
@@ -98,6 +99,7 @@ async function serve(args: string[]): Promise<number> {
   const rateLimit = integer(source('rate-limit', 'KOE_RATE_LIMIT'), str('rate-limit') ?? env.KOE_RATE_LIMIT, 0, 1_000_000);
   const widgetDir = str('widget-dir') ?? env.KOE_WIDGET_DIR;
   const dashboardDir = str('dashboard-dir') ?? env.KOE_DASHBOARD_DIR;
+  if (values['no-dashboard'] && str('dashboard-dir') !== undefined) throw new UsageError('--no-dashboard and --dashboard-dir contradict each other: give one');
   const mmapMiB = integer(source('sqlite-mmap', 'KOE_SQLITE_MMAP'), str('sqlite-mmap') ?? env.KOE_SQLITE_MMAP, 0, 1_048_576);
   const { databaseUrl, db } = storeLocation(str('database-url'), str('db'));
 
@@ -112,7 +114,7 @@ async function serve(args: string[]): Promise<number> {
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(rateLimit !== undefined ? { rateLimitPerMinute: rateLimit } : {}),
     ...(widgetDir ? { widgetDir: resolve(widgetDir) } : {}),
-    ...(dashboardDir ? { dashboardDir: resolve(dashboardDir) } : {}),
+    ...(values['no-dashboard'] ? { dashboardDir: false as const } : dashboardDir ? { dashboardDir: resolve(dashboardDir) } : {}),
     ...(mmapMiB !== undefined ? { sqliteMmapBytes: mmapMiB * 1024 * 1024 } : {}),
     ...(Object.keys(staticDirs).length > 0 ? { staticDirs } : {}),
   });

@@ -185,6 +185,11 @@ describe('koe serve', () => {
     };
     expect(await page(start('dash-env.db', []))).toContain('<title>dash-env</title>');
     expect(await page(start('dash-flag.db', ['--dashboard-dir', 'dash-flag']))).toContain('<title>dash-flag</title>');
+    // --no-dashboard wins over the environment, and contradicting it with --dashboard-dir is a usage error.
+    const off = start('dash-off.db', ['--no-dashboard']);
+    expect((await fetch(`${await listeningUrl(off)}/dashboard/`)).status).toBe(404);
+    const both = start('dash-both.db', ['--no-dashboard', '--dashboard-dir', 'dash-flag']);
+    expect(await both.exited).toBe(2);
   });
 
   it('answers --help and rejects unknown options with exit 2', async () => {

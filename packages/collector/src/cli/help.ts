@@ -16,6 +16,7 @@ koe serve options (environment variable in brackets):
   --trust-proxy [hops]    Read client IPs from X-Forwarded-For    [KOE_TRUST_PROXY]
   --rate-limit <n>        Default answers POSTs per minute per IP and site (0: off)  [KOE_RATE_LIMIT]  120
   --widget-dir <dir>      Serve koe.js and its chunks from here   [KOE_WIDGET_DIR]
+  --no-dashboard          Serve no dashboard (the admin API stays)
   --dashboard-dir <dir>   Serve the dashboard at /dashboard/      [KOE_DASHBOARD_DIR]
   --sqlite-mmap <MiB>     SQLite file mapped for reports (0: off) [KOE_SQLITE_MMAP] 1024
   --static <prefix=dir>   Serve a directory under a URL prefix (repeatable)
