@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Category, Channel, MapKey, Slug, StorableText } from '@koe/core';
+import { invalidQuery } from '../http/errors.js';
+import type { ResponseFilter } from '../store/store.js';
 import { canonicalTimeZone, isTimeZone, startOfLocalDate } from './time-zone.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -77,4 +79,22 @@ export const CommentQuery = z.strictObject({
 export function instantOf(value: string | undefined, timeZone: string): Date | undefined {
   if (value === undefined) return undefined;
   return DATE.test(value) ? startOfLocalDate(value, timeZone) : new Date(unspaced(value));
+}
+
+/**
+ * The answers a listing query covers (the export, the comments): its survey, its `[from, to)` read in `tz`
+ * (all time where absent) and its slice; 400 naming `from` when it is not before `to`.
+ */
+export function responseFilterOf(query: { site: string; survey: string; from?: string; to?: string; tz: string; channel?: Channel; touchpoint?: string }): ResponseFilter {
+  const from = instantOf(query.from, query.tz);
+  const to = instantOf(query.to, query.tz);
+  if (from && to && from.getTime() >= to.getTime()) throw invalidQuery([{ path: 'from', message: 'must be before to' }]);
+  return {
+    site: query.site,
+    survey: query.survey,
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(query.channel ? { channel: query.channel } : {}),
+    ...(query.touchpoint ? { touchpoint: query.touchpoint } : {}),
+  };
 }

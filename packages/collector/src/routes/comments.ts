@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps.js';
 import { adminAuth } from '../http/auth.js';
 import { invalidQuery } from '../http/errors.js';
 import { parseQuery } from '../http/query.js';
-import { CommentQuery, instantOf } from '../reports/query.js';
+import { CommentQuery, responseFilterOf } from '../reports/query.js';
 import { decodeCommentCursor } from '../store/comments.js';
 
 /** GET /v1/comments: what respondents wrote, newest first, a page at a time; by category to read detractors' reasons. */
@@ -18,19 +18,12 @@ export function commentRoutes(app: Hono, deps: AppDeps): void {
     const allowed = categoriesOf(survey.kind);
     const wrong = query.category?.find((category) => !allowed.includes(category));
     if (wrong) throw invalidQuery([{ path: 'category', message: `${survey.kind} has no category "${wrong}": expected ${allowed.join(', ')}` }]);
-    const from = instantOf(query.from, query.tz);
-    const to = instantOf(query.to, query.tz);
-    if (from && to && from.getTime() >= to.getTime()) throw invalidQuery([{ path: 'from', message: 'must be before to' }]);
+    const filter = responseFilterOf(query);
     const before = query.before === undefined ? undefined : decodeCommentCursor(query.before);
     if (before === null) throw invalidQuery([{ path: 'before', message: 'not a cursor: give the `next` of the previous page' }]);
     const page = await deps.store.comments({
-      site: query.site,
-      survey: query.survey,
+      ...filter,
       limit: query.limit,
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
-      ...(query.channel ? { channel: query.channel } : {}),
-      ...(query.touchpoint ? { touchpoint: query.touchpoint } : {}),
       ...(query.category ? { categories: query.category } : {}),
       ...(before ? { before } : {}),
     });

@@ -5,8 +5,8 @@ import { adminAuth } from '../http/auth.js';
 import { SECURITY_HEADERS } from '../http/security-headers.js';
 import { invalidQuery } from '../http/errors.js';
 import { parseQuery } from '../http/query.js';
-import { ExportQuery, instantOf } from '../reports/query.js';
-import type { ResponseFilter, StoredResponse } from '../store/store.js';
+import { ExportQuery, responseFilterOf } from '../reports/query.js';
+import type { StoredResponse } from '../store/store.js';
 
 // Rows are sent in chunks of about this many characters: one write per row would cost more than the rows.
 const CHUNK_CHARS = 64 * 1024;
@@ -17,17 +17,7 @@ export function exportRoutes(app: Hono, deps: AppDeps): void {
     const query = parseQuery(c, ExportQuery);
     const entry = deps.sites().sites.get(query.site);
     if (!entry) throw invalidQuery([{ path: 'site', message: `no site "${query.site}" in the configuration` }]);
-    const from = instantOf(query.from, query.tz);
-    const to = instantOf(query.to, query.tz);
-    if (from && to && from.getTime() >= to.getTime()) throw invalidQuery([{ path: 'from', message: 'must be before to' }]);
-    const filter: ResponseFilter = {
-      site: query.site,
-      survey: query.survey,
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
-      ...(query.channel ? { channel: query.channel } : {}),
-      ...(query.touchpoint ? { touchpoint: query.touchpoint } : {}),
-    };
+    const filter = responseFilterOf(query);
     const csv = query.format === 'csv';
     const line = csv ? csvRow : (response: StoredResponse) => `${JSON.stringify(response)}\n`;
     const body = textStream(deps.store.responses(filter), line, csv ? BOM + csvHeader() : '', (error) =>
