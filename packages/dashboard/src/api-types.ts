@@ -1,23 +1,13 @@
-import type { Category, Comparison, FollowUpCase, Kind, Summary, SurveyResponse } from '@koe/core';
+import type { Category, Comparison, FollowUpCase, Site, Summary, Survey, SurveyResponse } from '@koe/core';
 
 // What the collector's admin routes answer, as the dashboard reads it (the collector's OpenAPI document
 // describes the same shapes).
 
-/** A survey as GET /v1/sites lists it. */
-export interface SurveyListing {
-  id: string;
-  kind: Kind;
-  channel: string;
-  touchpoint?: string;
-  caseCategories: string[];
-}
+/** A survey as GET /v1/sites lists it: core's Survey without its case rule, plus the categories that open cases. */
+export type SurveyListing = Omit<Survey, 'cases'> & { caseCategories: Category[] };
 
 /** A site as GET /v1/sites lists it. */
-export interface SiteListing {
-  key: string;
-  name: string;
-  surveys: SurveyListing[];
-}
+export type SiteListing = Pick<Site, 'key' | 'name' | 'origins'> & { surveys: SurveyListing[] };
 
 /** GET /v1/reports/summary: the period's summary with the previous one and their comparison. */
 export interface SummaryReport extends Summary {

@@ -25,7 +25,7 @@ function fakeApi(token: string, log: string[]): Api {
     if (token !== 'good-token') throw new ApiFailure(401, 'Missing or wrong admin token');
   };
   return {
-    sites: async () => (check(), [{ key: 'shop', name: 'Shop', surveys: [{ id: 'nps', kind: 'nps', channel: 'web', caseCategories: ['detractor'] }] }]),
+    sites: async () => (check(), [{ key: 'shop', name: 'Shop', origins: [], surveys: [{ id: 'nps', kind: 'nps', channel: 'web', throttle: { recontactDays: 90, sampleRate: 1 }, caseCategories: ['detractor'] }] }]),
     summary: async (q) => (check(), log.push(`summary ${q.survey}`), report(38.4)),
     trend: async () => (check(), [{ period: '2026-11-20', summary: summary(30) }, { period: '2026-11-21', summary: summary(40) }]),
     breakdown: async (q) => (check(), log.push(`breakdown ${q.by}`), { rows: [{ value: 'checkout', summary: summary(31) }], total: 1 }),
