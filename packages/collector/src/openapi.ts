@@ -12,7 +12,7 @@ const queryParameters = (type: z.ZodObject) => {
   return Object.entries(properties).map(([name, property]) => ({ name, in: 'query', required: required.includes(name), schema: property }));
 };
 const admin = { security: [{ admin: [] }] };
-const adminErrors = { 400: error('A query parameter is invalid; `issues` names it'), 401: error('Missing or wrong admin token'),
+const adminErrors = { 400: error('A query parameter is invalid; `issues` names it'), 401: error('Missing or wrong admin token (`unauthorized`), or no admin token set on the collector (`admin_disabled`)'),
   429: { ...error(`${ADMIN_FAILURES_PER_MINUTE} wrong admin tokens from this address this minute; see Retry-After`), headers: { 'Retry-After': { schema: { type: 'integer' } } } } };
 
 /** The OpenAPI 3.1 description of the HTTP API, generated from the same zod schemas that validate requests. */

@@ -25,7 +25,10 @@ describe('GET /v1/sites', () => {
     h = harness({ adminToken: undefined });
     const res = await h.admin('/v1/sites');
     expect(res.status).toBe(401);
-    expect(((await res.json()) as any).error.message).toContain('KOE_ADMIN_TOKEN');
+    const { error } = (await res.json()) as any;
+    // A code of its own, so a client can tell "no token can help" from "wrong token".
+    expect(error.code).toBe('admin_disabled');
+    expect(error.message).toContain('KOE_ADMIN_TOKEN');
   });
 
   it('lists every site and survey, with the categories that open cases', async () => {

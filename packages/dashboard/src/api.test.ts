@@ -48,11 +48,12 @@ describe('createApi', () => {
     expect(failure).toBeInstanceOf(ApiFailure);
     expect((failure as ApiFailure).status).toBe(400);
     expect((failure as ApiFailure).message).toBe('Invalid query (by: bad key)');
+    expect((failure as ApiFailure).code).toBe('invalid_query');
   });
 
   it('names the status when the body is not JSON, and status 0 when the network fails', async () => {
     const html = recorder(() => new Response('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway' }));
-    await expect(createApi({ token: 't', fetch: html.fetch }).sites()).rejects.toMatchObject({ status: 502, message: 'HTTP 502 Bad Gateway' });
+    await expect(createApi({ token: 't', fetch: html.fetch }).sites()).rejects.toMatchObject({ status: 502, message: 'HTTP 502 Bad Gateway', code: undefined });
     const down = recorder(() => Promise.reject(new TypeError('Failed to fetch')));
     await expect(createApi({ token: 't', fetch: down.fetch }).sites()).rejects.toMatchObject({ status: 0 });
   });

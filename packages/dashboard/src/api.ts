@@ -11,6 +11,8 @@ export class ApiFailure extends Error {
     message: string,
     /** Seconds the collector asked to wait (`Retry-After` of a 429 or 503). */
     readonly retryAfter?: number,
+    /** The collector's error code (`unauthorized`, `admin_disabled`…), when it sent one. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -59,7 +61,8 @@ export function createApi(options: ApiOptions): Api {
     }
     if (!response.ok) {
       const wait = Number(response.headers.get('Retry-After'));
-      throw new ApiFailure(response.status, await errorMessage(response), Number.isFinite(wait) && wait > 0 ? wait : undefined);
+      const { message, code } = await errorOf(response);
+      throw new ApiFailure(response.status, message, Number.isFinite(wait) && wait > 0 ? wait : undefined, code);
     }
     return response;
   };
@@ -82,16 +85,17 @@ export function createApi(options: ApiOptions): Api {
   };
 }
 
-/** The collector's own message (`{ error: { message, issues } }`), else the status line. */
-async function errorMessage(response: Response): Promise<string> {
+/** The collector's own message and code (`{ error: { code, message, issues } }`), else the status line. */
+async function errorOf(response: Response): Promise<{ message: string; code?: string }> {
   try {
-    const body = (await response.json()) as { error?: { message?: string; issues?: { path: string; message: string }[] } };
+    const body = (await response.json()) as { error?: { code?: unknown; message?: string; issues?: { path: string; message: string }[] } };
     const issue = body.error?.issues?.[0];
     const message = body.error?.message;
+    const code = typeof body.error?.code === 'string' ? { code: body.error.code } : {};
     // Some messages already name their first issue; add it only when it says more.
-    if (message) return issue && !message.includes(issue.message) ? `${message} (${issue.path}: ${issue.message})` : message;
+    if (message) return { message: issue && !message.includes(issue.message) ? `${message} (${issue.path}: ${issue.message})` : message, ...code };
   } catch {
     // Not JSON (a proxy's page): fall through to the status.
   }
-  return `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  return { message: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` };
 }

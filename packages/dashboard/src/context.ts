@@ -33,7 +33,7 @@ export function failureText(error: unknown, lang: Lang): string {
   if (!(error instanceof ApiFailure)) return error instanceof Error ? error.message : String(error);
   if (error.status === 0) return texts.unreachable;
   // The collector answers 401 both for a wrong token and when it has none at all (its reports are off).
-  if (error.status === 401) return error.message.startsWith('The admin API is disabled') ? texts.adminDisabled : texts.tokenRejected;
+  if (error.status === 401) return error.code === 'admin_disabled' ? texts.adminDisabled : texts.tokenRejected;
   if (error.status === 429) return texts.tooMany(error.retryAfter);
   if (error.status >= 500) return texts.serverError(error.status);
   return texts.badRequest(error.message);

@@ -29,7 +29,8 @@ export function adminAuth(deps: Pick<AppDeps, 'adminToken' | 'limiter' | 'truste
   const challenge = { 'WWW-Authenticate': 'Bearer realm="koe"' };
   return async (c, next) => {
     if (token === undefined || token === '') {
-      throw new ApiError(401, 'unauthorized', 'The admin API is disabled: start the collector with KOE_ADMIN_TOKEN or --admin-token', undefined, challenge);
+      // Its own code: no token can help here, so a client should say so rather than ask for another one.
+      throw new ApiError(401, 'admin_disabled', 'The admin API is disabled: start the collector with KOE_ADMIN_TOKEN or --admin-token', undefined, challenge);
     }
     const ip = rateLimitKeyOf(clientIp(c, deps.trustedProxies));
     // The NUL keeps these keys apart from ingest's `<ip>\0<site>` ones in the shared limiter.

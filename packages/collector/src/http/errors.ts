@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'invalid_body'
   | 'invalid_query'
   | 'unauthorized'
+  | 'admin_disabled'
   | 'forbidden'
   | 'not_found'
   | 'payload_too_large'

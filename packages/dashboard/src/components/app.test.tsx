@@ -120,6 +120,33 @@ describe('App', () => {
     expect(root.querySelector('#koe-cases')!.textContent).toBe('Follow-up cases · 0 open');
   });
 
+  it("offers a survey without a rule its Open/Closed filter only while cases a former rule opened remain", async () => {
+    const withoutRule = (closed: number) => (token: string): Api => {
+      const api = fakeApi(token, log);
+      return {
+        ...api,
+        sites: async () => (await api.sites()).map((site) => ({ ...site, surveys: site.surveys.map((survey) => ({ ...survey, caseCategories: [] })) })),
+        cases: async (q) => (log.push(`cases ${q.status}`), q.status === 'closed' ? { cases: closed > 0 ? [{ ...openCase, status: 'closed' as const }] : [], next: null, total: closed } : { cases: [], next: null, total: 0 }),
+      };
+    };
+    sessionStorage.setItem('koe-dashboard-token', 'good-token');
+    await act(() => render(<App makeApi={withoutRule(2)} now={() => new Date('2026-12-01T00:00:00Z')} />, root));
+    await until(() => root.querySelector('[aria-labelledby=koe-cases] [role=group]'));
+    expect(root.querySelector('[aria-labelledby=koe-cases] p')!.textContent).toContain('opens no follow-up cases');
+    const closedButton = [...root.querySelectorAll<HTMLButtonElement>('[aria-labelledby=koe-cases] button')].find((b) => b.textContent === 'Closed')!;
+    await act(() => closedButton.click());
+    await until(() => root.querySelector('[data-case]'));
+    expect(root.querySelector('#koe-cases')!.textContent).toBe('Follow-up cases · 2 closed');
+
+    render(null, root);
+    log.length = 0;
+    await act(() => render(<App makeApi={withoutRule(0)} now={() => new Date('2026-12-01T00:00:00Z')} />, root));
+    await until(() => log.includes('cases closed') && root.querySelector('[data-score]'));
+    await settle();
+    expect(root.querySelector('[aria-labelledby=koe-cases] [role=group]')).toBeNull();
+    expect(root.querySelector('#koe-cases')!.textContent).toBe('Follow-up cases');
+  });
+
   it('saves only the fields edited', async () => {
     await mount();
     await signIn('good-token');

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { SurveyListing } from '../api.js';
 import { useDashboard } from '../context.js';
 import { formatCount } from '../format.js';
+import { useLoad } from '../use-load.js';
 import { usePages } from '../use-pages.js';
 import { CaseItem } from './case-item.js';
 import { PagedList } from './paged-list.js';
@@ -29,7 +30,13 @@ export function CasesPanel({ site, survey, refreshedAt }: CasesPanelProps) {
   );
 
   const rule = survey.caseCategories.length > 0;
-  const shown = rule || pages.items.length > 0 || status === 'closed';
+  // A survey without a rule may still hold cases a rule it had once opened, perhaps all closed by now: one
+  // count of the closed ones tells whether to offer the filter at all.
+  const leftover = useLoad(
+    () => (rule ? Promise.resolve(0) : api.cases({ site, survey: survey.id, status: 'closed', limit: 1 }).then((page) => page.total, () => 0)),
+    `${site}|${survey.id}|${rule}|${refreshedAt}`,
+  );
+  const shown = rule || pages.items.length > 0 || status === 'closed' || (leftover.data ?? 0) > 0;
   return (
     <section class="panel" aria-labelledby="koe-cases">
       <div class="panel-head">
