@@ -24,3 +24,5 @@ export { LOCALES, localeDirection, resolveLocale } from './locales/resolve.js';
 export type { Locale } from './locales/resolve.js';
 export { localizeSurvey } from './localize.js';
 export type { LocalizableSurvey, LocalizedSurvey } from './localize.js';
+export { translationGaps } from './translation-gaps.js';
+export type { TranslationGap } from './translation-gaps.js';

@@ -22,12 +22,20 @@ export interface LocalizedSurvey {
   followUp: Partial<Record<Category, string>>;
 }
 
+/**
+ * The survey's own text in the locale's language (the exact tag, else the same language: `ja` for `ja-JP`),
+ * never in another one: the card's labels and buttons come from the locale's pack, so an English question
+ * above Japanese labels would leave a visitor with half a card they may not read.
+ */
 function pick(text: LocalizedText | undefined, locale: string): string | undefined {
   if (!text) return undefined;
   const keys = Object.keys(text);
-  if (keys.length === 0) return undefined;
-  return text[resolveLocale(locale, keys)];
+  const match = resolveLocale(locale, keys);
+  return match !== undefined && sameLanguage(match, locale) ? text[match] : undefined;
 }
+
+const languageOf = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+const sameLanguage = (a: string, b: string) => languageOf(a) === languageOf(b);
 
 /**
  * Resolves a survey's texts for a locale: the survey's own text in that language, else the message

@@ -6,7 +6,8 @@ export const ja: Messages = {
   question: {
     nps: '友人や同僚にすすめる可能性はどのくらいありますか？',
     csat: '今回のご利用にどの程度満足されましたか？',
-    ces: '今回のお問い合わせは、スムーズに解決できましたか？',
+    // CES 2.0 is a statement rated from disagree to agree (the scale's labels), not a yes/no question.
+    ces: '今回のお問い合わせは、簡単に解決できるよう対応してもらえた。',
   },
   scale: {
     nps: { low: 'まったくすすめない', high: 'ぜひすすめたい' },

@@ -59,9 +59,27 @@ describe('localizeSurvey', () => {
     const l = localizeSurvey(survey, 'ja', ja);
     expect(l.question).toBe('すすめますか？');
     expect(l.scale).toEqual({ min: 0, max: 10, low: ja.scale.nps.low, high: ja.scale.nps.high });
-    // The survey has only an English detractor text; that beats the pack, as an author's words should.
-    expect(l.followUp.detractor).toBe('Why?');
     expect(l.followUp.promoter).toBe(ja.followUp.nps.promoter);
     expect(localizeSurvey({ id: 'b', kind: 'ces' }, 'en', en).question).toBe(en.question.ces);
+  });
+
+  it('never mixes languages: a text missing in the locale\'s language falls back to the pack, not to another language', () => {
+    // The survey has only an English detractor text: a Japanese card gets the pack's Japanese one.
+    expect(localizeSurvey(survey, 'ja', ja).followUp.detractor).toBe(ja.followUp.nps.detractor);
+    expect(localizeSurvey(survey, 'en', en).followUp.detractor).toBe('Why?');
+    const englishOnly = { id: 'c', kind: 'ces' as const, question: { en: 'Tsumugi made it easy to resolve my issue.' } };
+    expect(localizeSurvey(englishOnly, 'ja', ja).question).toBe(ja.question.ces);
+    const japaneseOnly = { id: 'd', kind: 'csat' as const, question: { ja: '今回のチャットに満足されましたか？' } };
+    expect(localizeSurvey(japaneseOnly, 'en', en).question).toBe(en.question.csat);
+  });
+
+  it.each([
+    ['ja-JP', { ja: '日本語' }, '日本語'],
+    ['en-US', { 'en-GB': 'Colour' }, 'Colour'],
+    ['en', { 'en-GB': 'Colour', en: 'Color' }, 'Color'],
+    ['ja', {}, ja.question.nps],
+  ])('matches %s by language', (locale, question, expected) => {
+    const messages = locale.startsWith('ja') ? ja : en;
+    expect(localizeSurvey({ id: 'e', kind: 'nps', question }, locale, messages).question).toBe(expected);
   });
 });
