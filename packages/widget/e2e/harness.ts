@@ -112,7 +112,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     const prefix = Object.keys(pages).find((key) => key.endsWith('*') && path.startsWith(key.slice(0, -1)));
     let body = pages[path] ?? (prefix ? pages[prefix] : undefined);
-    let type = TYPES['.html']!;
+    // An extra page is typed by its path's extension like a file (a module script must be JavaScript).
+    let type = TYPES[extname(path)] ?? TYPES['.html']!;
     if (body === undefined) {
       const file = join(FIXTURES, path.replace(/\.\.+/g, ''));
       if (!path.includes('..') && existsSync(file) && TYPES[extname(file)]) {

@@ -58,7 +58,7 @@ export type Presentation = ShowOptions & ChatOptions & { target?: Element | unde
 
 /** One answer to one asking of a survey: a single id, so a held score and its final form, or a double submit, dedupe. */
 function answering(c: AnswerContext, survey: WireSurvey, p: Presentation) {
-  const id = uuidv7(c.now(), c.uuid());
+  const id = p.id ?? uuidv7(c.now(), c.uuid());
   const categoryOf = (score: number) => categorize(survey.kind, score);
   const make = (score: number, comment?: string) =>
     answerOf({ id, site: c.site, survey, locale: c.locale(), channel: p.channel, context: p.context, visitor: c.visitor.read(), now: c.now() }, score, comment);

@@ -439,6 +439,20 @@ describe('chat API', () => {
     expect(events.error ?? []).toEqual([]);
   });
 
+  it('a chat may give the answer its own id, so asking one conversation again sends the same id', async () => {
+    const { koe, posts } = start();
+    const id = '1f0c3b9e-5d2a-5c4e-9a7b-2e6f8d1c4a3b';
+    await (await koe.headless('support', { id, context: { conversation: 'c-42' } })).submit(6);
+    // The transcript reloaded and asked again: same id, so the collector keeps the first answer only.
+    await (await koe.headless('support', { id, context: { conversation: 'c-42' } })).submit(3);
+    const mounted = await koe.mount('support', bubbleElement(), { id });
+    mounted.close();
+    await (await koe.headless('support')).submit(5);
+    const ids = posts().map((p) => (p.body as { responses: { id: string }[] }).responses[0]!.id);
+    expect(ids.slice(0, 2)).toEqual([id, id]);
+    expect(ids[2]).not.toBe(id);
+  });
+
   it('headless takes null options, and identify(null) forgets the user and its traits', async () => {
     const { koe, posts } = start();
     koe.identify('user-7', { plan: 'pro' });

@@ -80,6 +80,12 @@ export interface ChatOptions {
   context?: KoeContext;
   /** The answer's channel; defaults to the survey's `channel`. */
   channel?: Channel;
+  /**
+   * The answer's id, a UUID (default: a new one). Give the same id each time the same conversation is
+   * asked (one your backend keeps with it) and the collector stores its answer once, however often a
+   * reloaded transcript shows the survey again.
+   */
+  id?: string;
 }
 
 /** What `mount` returns. */
