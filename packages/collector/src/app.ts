@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { siteIndexOf, type ConfigSource } from './config/sites.js';
 import type { AppDeps } from './deps.js';
 import { ApiError, errorResponse } from './http/errors.js';
+import { originNotices } from './http/origin-notices.js';
 import { RateLimiter, type SharedRateCounts } from './http/rate-limit.js';
 import { securityHeaders } from './http/security-headers.js';
 import { consoleLogger, type Logger } from './logger.js';
@@ -52,11 +53,13 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono {
   const now = options.clock ?? (() => new Date());
   let lastSyncError = -Infinity;
+  const logger = options.logger ?? consoleLogger;
   const deps: AppDeps = {
     store: options.store,
     sites: siteIndexOf(options.config),
     now,
-    logger: options.logger ?? consoleLogger,
+    logger,
+    refusedOrigin: originNotices(logger, () => now().getTime()),
     adminToken: options.adminToken,
     trustedProxies: options.trustProxy === true ? 1 : typeof options.trustProxy === 'number' ? options.trustProxy : 0,
     defaultRateLimit: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT,

@@ -13,4 +13,6 @@ export interface AppDeps {
   trustedProxies: number;
   defaultRateLimit: number;
   limiter: RateLimiter;
+  /** Tells the operator about a browser origin a site does not list (rate-limited: see originNotices). */
+  refusedOrigin: (site: string, origin: string) => void;
 }

@@ -108,6 +108,25 @@ describe('GET /v1/sites/:site/surveys', () => {
     expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it("tells the operator, once an hour, about a browser origin the site does not list (the page only sees a CORS failure)", async () => {
+    await h.close();
+    const warnings: string[] = [];
+    h = harness({ logger: { info() {}, error() {}, warn: (line) => warnings.push(line) } });
+    const stranger = { origin: 'https://www.shop.example' };
+    await h.app.request('/v1/sites/shop/surveys', { headers: stranger });
+    await h.app.request('/v1/sites/shop/surveys', { method: 'OPTIONS', headers: { ...stranger, 'access-control-request-method': 'GET' } });
+    const post = await h.app.request('/v1/responses', { method: 'POST', headers: { ...stranger, 'content-type': 'text/plain' }, body: JSON.stringify(answer()) });
+    expect(post.status).toBe(403);
+    expect(warnings).toEqual([expect.stringMatching(/^site "shop": refused a browser request from "https:\/\/www\.shop\.example", which is not one of its origins/)]);
+    // The site's own origin, a request without one, and an unknown site say nothing.
+    await h.app.request('/v1/sites/shop/surveys', { headers: { origin: ORIGIN } });
+    await h.app.request('/v1/sites/shop/surveys');
+    await h.app.request('/v1/sites/nope/surveys', { headers: stranger });
+    h.clock.now = new Date(h.clock.now.getTime() + 3_600_000);
+    await h.app.request('/v1/responses', { method: 'POST', headers: { ...stranger, 'content-type': 'text/plain' }, body: JSON.stringify(answer()) });
+    expect(warnings).toHaveLength(2);
+  });
+
   it('answers JSON 404 for an unknown site', async () => {
     const res = await h.app.request('/v1/sites/nope/surveys');
     expect(res.status).toBe(404);

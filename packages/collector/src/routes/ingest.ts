@@ -61,7 +61,7 @@ async function ingest(c: Context, deps: AppDeps): Promise<InsertResult> {
   const entry = siteOf(body, deps);
   if (entry) {
     admitRate(c, entry, deps);
-    authorize(c, entry);
+    authorize(c, entry, deps);
   }
   const responses = validate(body);
   // validate() succeeding means every item names a site, so a missing entry here is impossible; keep TS sure.
@@ -104,10 +104,11 @@ function admitRate(c: Context, entry: SiteEntry, deps: AppDeps): void {
  * A browser must come from one of the site's origins, whatever token it carries (a page's own code may add
  * one, and a secret must not let another site's page in); a server without Origin must show the site's secret.
  */
-function authorize(c: Context, entry: SiteEntry): void {
+function authorize(c: Context, entry: SiteEntry, deps: AppDeps): void {
   const origin = c.req.header('origin');
   if (origin !== undefined) {
     if (entry.origins.has(origin)) return;
+    deps.refusedOrigin(entry.site.key, origin);
     throw new ApiError(403, 'forbidden', `Origin ${origin.slice(0, 200)} is not allowed for site "${entry.site.key}"; add it to the site's origins`);
   }
   const secret = entry.site.secret;

@@ -25,7 +25,12 @@ export function surveyRoutes(app: Hono, deps: AppDeps): void {
   app.use(
     '/v1/sites/:site/surveys',
     cors({
-      origin: (origin, c) => (deps.sites().sites.get(c.req.param('site') ?? '')?.origins.has(origin) ? origin : null),
+      origin: (origin, c) => {
+        const entry = deps.sites().sites.get(c.req.param('site') ?? '');
+        if (!entry || !origin || entry.origins.has(origin)) return entry && origin ? origin : null;
+        deps.refusedOrigin(entry.site.key, origin);
+        return null;
+      },
       allowMethods: ['GET', 'HEAD'],
       exposeHeaders: ['ETag'],
       maxAge: 86_400,
