@@ -12,6 +12,11 @@ const queryParameters = (type: z.ZodObject) => {
   return Object.entries(properties).map(([name, property]) => ({ name, in: 'query', required: required.includes(name), schema: property }));
 };
 const admin = { security: [{ admin: [] }] };
+// Parameters named by the caller (`context.agentId`) have no OpenAPI form: said in words on each route.
+const contextFilter = {
+  description:
+    "Also takes `context.<key>=<value>` parameters (up to 5, e.g. `context.agentId=aiko`): only answers whose context holds every pair. Such reports read the answers themselves rather than the kept counts.",
+};
 const adminErrors = { 400: error('A query parameter is invalid; `issues` names it'), 401: error('Missing or wrong admin token (`unauthorized`), or no admin token set on the collector (`admin_disabled`)'),
   429: { ...error(`${ADMIN_FAILURES_PER_MINUTE} wrong admin tokens from this address this minute; see Retry-After`), headers: { 'Retry-After': { schema: { type: 'integer' } } } } };
 
@@ -112,6 +117,7 @@ export function openApiDocument(version: string): JsonSchema {
         get: {
           ...admin,
           summary: 'Score, interval and counts over a period, with the previous same-length period and a significance test',
+          ...contextFilter,
           parameters: queryParameters(SummaryQuery),
           responses: { 200: { description: 'The summary', content: { 'application/json': { schema: SummaryWithPrevious } } }, ...adminErrors },
         },
@@ -120,6 +126,7 @@ export function openApiDocument(version: string): JsonSchema {
         get: {
           ...admin,
           summary: 'Summaries per day, week or month in an IANA time zone',
+          ...contextFilter,
           parameters: queryParameters(TrendQuery),
           responses: { 200: { description: 'One summary per period with answers', content: { 'application/json': { schema: { type: 'array', items: { type: 'object', properties: { period: { type: 'string', format: 'date' }, summary: { $ref: '#/components/schemas/Summary' } } } } } } }, ...adminErrors },
         },
@@ -128,6 +135,7 @@ export function openApiDocument(version: string): JsonSchema {
         get: {
           ...admin,
           summary: 'Summaries per channel, touchpoint, locale or context key',
+          ...contextFilter,
           parameters: queryParameters(BreakdownQuery),
           responses: { 200: { description: 'One summary per value, largest groups first', headers: { 'X-Total-Count': { description: 'Groups before `limit`', schema: { type: 'integer' } } }, content: { 'application/json': { schema: { type: 'array', items: { type: 'object', properties: { value: { type: ['string', 'null'] }, summary: { $ref: '#/components/schemas/Summary' } } } } } } }, ...adminErrors },
         },
@@ -144,6 +152,7 @@ export function openApiDocument(version: string): JsonSchema {
         get: {
           ...admin,
           summary: "What respondents wrote: a survey's answers with a comment, newest first, a page at a time; `category=detractor,passive` for the reasons behind a score",
+          ...contextFilter,
           parameters: queryParameters(CommentQuery),
           responses: {
             200: {

@@ -85,7 +85,16 @@ export function instantOf(value: string | undefined, timeZone: string): Date | u
  * The answers a listing query covers (the export, the comments): its survey, its `[from, to)` read in `tz`
  * (all time where absent) and its slice; 400 naming `from` when it is not before `to`.
  */
-export function responseFilterOf(query: { site: string; survey: string; from?: string; to?: string; tz: string; channel?: Channel; touchpoint?: string }): ResponseFilter {
+export function responseFilterOf(query: {
+  site: string;
+  survey: string;
+  from?: string;
+  to?: string;
+  tz: string;
+  channel?: Channel;
+  touchpoint?: string;
+  context?: Record<string, string>;
+}): ResponseFilter {
   const from = instantOf(query.from, query.tz);
   const to = instantOf(query.to, query.tz);
   if (from && to && from.getTime() >= to.getTime()) throw invalidQuery([{ path: 'from', message: 'must be before to' }]);
@@ -96,5 +105,6 @@ export function responseFilterOf(query: { site: string; survey: string; from?: s
     ...(to ? { to } : {}),
     ...(query.channel ? { channel: query.channel } : {}),
     ...(query.touchpoint ? { touchpoint: query.touchpoint } : {}),
+    ...(query.context ? { context: query.context } : {}),
   };
 }

@@ -10,7 +10,7 @@ import { decodeCommentCursor } from '../store/comments.js';
 /** GET /v1/comments: what respondents wrote, newest first, a page at a time; by category to read detractors' reasons. */
 export function commentRoutes(app: Hono, deps: AppDeps): void {
   app.get('/v1/comments', adminAuth(deps), async (c) => {
-    const query = parseQuery(c, CommentQuery);
+    const query = parseQuery(c, CommentQuery, { context: true });
     const entry = deps.sites().sites.get(query.site);
     if (!entry) throw invalidQuery([{ path: 'site', message: `no site "${query.site}" in the configuration` }]);
     const survey = entry.surveys.get(query.survey);

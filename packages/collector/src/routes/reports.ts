@@ -19,6 +19,7 @@ interface Scope {
   survey: string;
   channel?: ResponseFilter['channel'];
   touchpoint?: string;
+  context?: Record<string, string>;
   confidence?: number;
 }
 
@@ -40,12 +41,13 @@ export function reportRoutes(app: Hono, deps: AppDeps): void {
     to: period.to,
     ...(scope.channel ? { channel: scope.channel } : {}),
     ...(scope.touchpoint ? { touchpoint: scope.touchpoint } : {}),
+    ...(scope.context ? { context: scope.context } : {}),
   });
   const optionsOf = (scope: Scope): SummaryOptions => (scope.confidence === undefined ? {} : { confidence: scope.confidence });
   const range = (period: Period) => ({ from: period.from.toISOString(), to: period.to.toISOString() });
 
   app.get('/v1/reports/summary', async (c) => {
-    const query = parseQuery(c, SummaryQuery);
+    const query = parseQuery(c, SummaryQuery, { context: true });
     const kind = kindOf(query);
     const period = periodOf(query, deps.now(), DEFAULT_SUMMARY_DAYS);
     const before = previousOf(period);
@@ -64,7 +66,7 @@ export function reportRoutes(app: Hono, deps: AppDeps): void {
   });
 
   app.get('/v1/reports/trend', async (c) => {
-    const query = parseQuery(c, TrendQuery);
+    const query = parseQuery(c, TrendQuery, { context: true });
     const kind = kindOf(query);
     const period = periodOf(query, deps.now(), DEFAULT_TREND_DAYS[query.interval]);
     // Checked here, before the stores spend a third of a second laying out buckets only to refuse them.
@@ -77,7 +79,7 @@ export function reportRoutes(app: Hono, deps: AppDeps): void {
   });
 
   app.get('/v1/reports/breakdown', async (c) => {
-    const query = parseQuery(c, BreakdownQuery);
+    const query = parseQuery(c, BreakdownQuery, { context: true });
     const kind = kindOf(query);
     const period = periodOf(query, deps.now(), DEFAULT_SUMMARY_DAYS);
     const rows = await deps.store.countsByDimension(filterOf(query, period), query.by as Dimension);

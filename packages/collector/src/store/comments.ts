@@ -1,4 +1,5 @@
 import type { Category } from '@koe/core';
+import { contextConditions, type Dialect } from './context-sql.js';
 import { fromRow, READ_COLUMNS, type ReadRow } from './rows.js';
 import type { ResponseFilter, StoredResponse } from './store.js';
 
@@ -36,10 +37,16 @@ export function decodeCommentCursor(text: string): CommentCursor | null {
 
 /**
  * The list query of `filter`, newest first, with placeholders made by `param` (SQLite `?`, PostgreSQL
- * `$1`…), over `columns` (PostgreSQL reads its JSON columns as text). It walks the survey's time index
+ * `$1`…) in `dialect`, over `columns` (PostgreSQL reads its JSON columns as text). It walks the survey's time index
  * backwards and asks for one answer more than the page holds, to know whether another page follows.
  */
-export function commentListQuery(filter: CommentFilter, range: { from: number; to: number }, param: (n: number) => string, columns = READ_COLUMNS): { sql: string; params: (string | number)[] } {
+export function commentListQuery(
+  filter: CommentFilter,
+  range: { from: number; to: number },
+  param: (n: number) => string,
+  dialect: Dialect,
+  columns = READ_COLUMNS,
+): { sql: string; params: (string | number)[] } {
   const params: (string | number)[] = [];
   const p = (value: string | number) => (params.push(value), param(params.length));
   // The cursor narrows the one upper bound, so the index seeks to it: SQLite uses only one of two upper bounds
@@ -48,6 +55,7 @@ export function commentListQuery(filter: CommentFilter, range: { from: number; t
   let where = `site = ${p(filter.site)} AND survey = ${p(filter.survey)} AND answered_at >= ${p(range.from)} AND answered_at < ${p(to)} AND comment IS NOT NULL AND trim(comment) <> ''`;
   if (filter.channel !== undefined) where += ` AND channel = ${p(filter.channel)}`;
   if (filter.touchpoint !== undefined) where += ` AND touchpoint = ${p(filter.touchpoint)}`;
+  where += contextConditions(filter, '', p, dialect);
   if (filter.categories && filter.categories.length > 0) where += ` AND category IN (${filter.categories.map((c) => p(c)).join(', ')})`;
   // The row comparison splits ties in time by id.
   if (filter.before) where += ` AND (answered_at, id) < (${p(filter.before.answeredAt)}, ${p(filter.before.id)})`;

@@ -1,4 +1,5 @@
 import { Channel } from '@koe/core';
+import { hasContext } from './context-sql.js';
 import type { DimensionColumn } from './report-plan.js';
 import { ALL_CHANNELS, CHANNEL_SLICES_FROM, CHANNEL_TOUCHPOINT_SLICE, LOCALE_SLICE, TOUCHPOINT_SLICE } from './sqlite-migrations.js';
 import type { ResponseFilter } from './store.js';
@@ -16,9 +17,11 @@ export type CountSlice = ({ keys: string[] } | { from: string; to: string | null
 
 /**
  * The counts' slice that answers a filter and dimension, or null when only raw rows can: a breakdown by
- * locale within a channel or a touchpoint, or by a context key.
+ * locale within a channel or a touchpoint, or by a context key, and any filter on context.
  */
-export function countSlice(filter: Pick<ResponseFilter, 'channel' | 'touchpoint'>, dimension: DimensionColumn | null): CountSlice | null {
+export function countSlice(filter: Pick<ResponseFilter, 'channel' | 'touchpoint' | 'context'>, dimension: DimensionColumn | null): CountSlice | null {
+  // The counts know no context: a report of one agent's answers reads raw rows.
+  if (hasContext(filter)) return null;
   const { channel, touchpoint } = filter;
   const column = dimension !== null && 'column' in dimension ? dimension.column : null;
   if (dimension !== null && column === null) return null;

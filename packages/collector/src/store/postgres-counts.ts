@@ -1,6 +1,7 @@
 import type { Sql } from 'postgres';
 import { Channel } from '@koe/core';
 import { coverSegments } from './count-cover.js';
+import { contextConditions } from './context-sql.js';
 import { countSlice, sliceValueSql } from './count-slice.js';
 import type { CountRow } from './report-assembly.js';
 import type { DimensionColumn, Segment } from './report-plan.js';
@@ -138,6 +139,7 @@ export function countQuery(filter: ResponseFilter, segments: readonly Segment[],
     let slice = '';
     if (filter.channel !== undefined) slice += ` AND r.channel = ${$(filter.channel)}`;
     if (filter.touchpoint !== undefined) slice += ` AND r.touchpoint = ${$(filter.touchpoint)}`;
+    slice += contextConditions(filter, 'r.', $, 'postgres');
     let value = 'NULL::text';
     if (dimension && 'column' in dimension) value = `r.${dimension.column}::text`;
     else if (dimension) value = `r.context ->> ${$(dimension.contextKey)}`;

@@ -1,5 +1,6 @@
 import postgres, { type Sql } from 'postgres';
 import type { CaseUpdate, FollowUpCase, ScoreCounts, SurveyResponse } from '@koe/core';
+import { contextConditions } from './context-sql.js';
 import { commentListQuery, commentPage, type CommentFilter, type CommentPage } from './comments.js';
 import { CASE_COLUMNS, caseCountQuery, caseListQuery, casePage, fromCaseRow, outcomeFields, updateFields, type CaseRow } from './cases.js';
 import { CountCompactor, countQuery, runCountQuery } from './postgres-counts.js';
@@ -98,7 +99,7 @@ export class PostgresStore implements Store {
 
   async comments(filter: CommentFilter): Promise<CommentPage> {
     await this.#ready;
-    const { sql, params } = commentListQuery(filter, filterRange(filter), (n) => `$${n}`, PG_READ_COLUMNS);
+    const { sql, params } = commentListQuery(filter, filterRange(filter), (n) => `$${n}`, 'postgres', PG_READ_COLUMNS);
     return commentPage(await this.#sql.unsafe<Row[]>(sql, params as never[]), filter.limit);
   }
 
@@ -251,6 +252,7 @@ export class PostgresStore implements Store {
       params.push(filter.touchpoint);
       sql += ` AND ${alias}.touchpoint = $${params.length}`;
     }
+    sql += contextConditions(filter, `${alias}.`, (value) => (params.push(value), `$${params.length}`), 'postgres');
     return sql;
   }
 

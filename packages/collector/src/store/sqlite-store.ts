@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CaseUpdate, FollowUpCase, ScoreCounts, SurveyResponse } from '@koe/core';
+import { contextConditions } from './context-sql.js';
 import { commentListQuery, commentPage, type CommentFilter, type CommentPage } from './comments.js';
 import { CASE_COLUMNS, caseCountQuery, caseListQuery, casePage, fromCaseRow, outcomeFields, updateFields, type CaseRow } from './cases.js';
 import { coverSegments } from './count-cover.js';
@@ -157,7 +158,7 @@ export class SqliteStore implements Store {
   }
 
   async comments(filter: CommentFilter): Promise<CommentPage> {
-    const { sql, params } = commentListQuery(filter, filterRange(filter), () => '?');
+    const { sql, params } = commentListQuery(filter, filterRange(filter), () => '?', 'sqlite');
     return commentPage(this.#prepare(sql).all(...params) as (ReadRow & { answered_at: number })[], filter.limit);
   }
 
@@ -247,6 +248,7 @@ export class SqliteStore implements Store {
       sql += ` AND ${alias}.touchpoint = ?`;
       params.push(filter.touchpoint);
     }
+    sql += contextConditions(filter, `${alias}.`, (value) => (params.push(value), '?'), 'sqlite');
     return { sql, params };
   }
 
@@ -280,13 +282,14 @@ export class SqliteStore implements Store {
         const path = dimension !== null && 'contextKey' in dimension ? [`$."${dimension.contextKey}"`] : [];
         const value = dimension === null ? 'NULL' : 'column' in dimension ? `r.${dimension.column}` : 'json_extract(r.context, ?)';
         // Index-only for everything but locale and context: responses_time holds channel, score and touchpoint.
+        const context: string[] = [];
         const sql = `${SEGMENTS} SELECT ${TALLY}(seg.k, ${value}, r.score)
           FROM seg CROSS JOIN responses r INDEXED BY responses_time
           WHERE r.site = ? AND r.survey = ? AND r.answered_at >= seg.a AND r.answered_at < seg.b${channel.length ? ' AND r.channel = ?' : ''}${
             touchpoint.length ? ' AND r.touchpoint = ?' : ''
-          }`;
+          }${contextConditions(filter, 'r.', (v) => (context.push(v), '?'), 'sqlite')}`;
         const json = JSON.stringify(raw.map((segment) => [segment.key, segment.a, segment.b]));
-        rows = rows.concat(tallyRows(this.#prepare(sql).pluck().get(json, ...path, filter.site, filter.survey, ...channel, ...touchpoint) as string));
+        rows = rows.concat(tallyRows(this.#prepare(sql).pluck().get(json, ...path, filter.site, filter.survey, ...channel, ...touchpoint, ...context) as string));
       }
       return rows;
     });

@@ -21,6 +21,8 @@ export interface ResponseFilter {
   to?: Date;
   channel?: Channel;
   touchpoint?: string;
+  /** Only answers whose context holds every one of these pairs (`{ agentId: 'aiko' }`); keys are core's MapKey. */
+  context?: Readonly<Record<string, string>>;
 }
 
 /** What a write did: new rows stored, and ids already stored before (idempotent retries). */

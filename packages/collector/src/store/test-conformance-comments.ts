@@ -26,6 +26,7 @@ export function commentConformance({ create }: OpenStores): void {
           ...(i % 4 === 3 ? {} : { comment: `comment ${i}` }),
           channel: i % 2 ? 'chat' : 'web',
           ...(i % 7 ? { touchpoint: 'checkout' } : {}),
+          ...(i % 5 ? { context: { agent: i % 3 ? 'agent-1' : 'agent-2' } } : {}),
           // Twelve answers share each second (up to three of them in the filter), so pages must split ties by id.
           answeredAt: new Date(Date.parse('2026-11-10T00:00:00Z') + Math.floor(i / 12) * 1000).toISOString(),
         }),
@@ -50,6 +51,11 @@ export function commentConformance({ create }: OpenStores): void {
         before = decodeCommentCursor(page.next)!;
       }
       expect(ids).toEqual(reference);
+      // One agent's comments.
+      const agent = { site: SITE, survey: NPS.id, context: { agent: 'agent-2' } };
+      const agents = expected(all, agent).filter((r) => r.comment !== undefined && r.comment.trim() !== '');
+      expect(agents.length).toBeGreaterThan(0);
+      expect((await store.comments({ ...agent, limit: 500 })).comments.map((c) => c.id).sort()).toEqual(agents.map((r) => r.id).sort());
       expect((await store.comments({ site: SITE, survey: CSAT.id, limit: 5 })).comments.map((c) => c.comment)).toEqual(['other survey']);
       expect((await store.comments({ site: 'elsewhere', survey: NPS.id, limit: 5 })).comments).toEqual([]);
     });

@@ -42,7 +42,8 @@ export function expected(responses: readonly SurveyResponse[], filter: ResponseF
       (filter.from === undefined || Date.parse(r.answeredAt) >= filter.from.getTime()) &&
       (filter.to === undefined || Date.parse(r.answeredAt) < filter.to.getTime()) &&
       (filter.channel === undefined || r.channel === filter.channel) &&
-      (filter.touchpoint === undefined || r.touchpoint === filter.touchpoint),
+      (filter.touchpoint === undefined || r.touchpoint === filter.touchpoint) &&
+      Object.entries(filter.context ?? {}).every(([key, value]) => r.context?.[key] === value),
   );
 }
 

@@ -22,6 +22,10 @@ export function reportConformance({ create, reopen }: OpenStores): void {
       r.answeredAt = near[i % near.length]!;
       data.push(r);
     });
+    // A Japanese context value under a key holding a ".", for filters on two pairs at once.
+    data.forEach((r, i) => {
+      if (r.context && i % 3 === 0) r.context = { ...r.context, 'team.name': i % 2 === 0 ? '東京' : '大阪' };
+    });
     const other = randomResponses({ site: 'other-site', surveys: [NPS], count: 100, from: new Date('2026-03-01Z'), to: new Date('2026-04-01Z'), seed: 5 });
 
     const filters: ResponseFilter[] = [
@@ -40,11 +44,18 @@ export function reportConformance({ create, reopen }: OpenStores): void {
       // Touchpoints of several bytes per character, and of two UTF-16 units per character.
       { site: SITE, survey: NPS.id, touchpoint: '🛒 cart' },
       { site: SITE, survey: NPS.id, channel: 'chat', touchpoint: 'お問い合わせ' },
+      // One agent's answers (raw rows: the counts know no context), alone and with other filters.
+      { site: SITE, survey: NPS.id, context: { agent: 'agent-2' } },
+      { site: SITE, survey: NPS.id, channel: 'chat', from: new Date('2026-05-03T10:17:23.456Z'), to: new Date('2026-09-09T03:59:59.999Z'), context: { agent: 'agent-1' } },
+      { site: SITE, survey: NPS.id, context: { agent: 'agent-3', 'team.name': '東京' } },
+      { site: SITE, survey: NPS.id, context: { agent: "agent-1' OR '1'='1" } },
     ];
 
     it('counts per score match core summarize over the same answers, for every filter', async () => {
       const store = await create();
       await store.insert([...data, ...other], RECEIVED);
+      expect(expected(data, filters[15]!).length).toBeGreaterThan(10);
+      expect(expected(data, filters[16]!)).toEqual([]);
       for (const filter of filters) {
         const rows = expected([...data, ...other], filter);
         const kind = filter.survey === CSAT.id ? 'csat' : 'nps';
@@ -60,7 +71,7 @@ export function reportConformance({ create, reopen }: OpenStores): void {
       const zones = ['UTC', 'Asia/Tokyo', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe'];
       for (const timeZone of zones) {
         for (const interval of ['day', 'week', 'month'] as const) {
-          for (const filter of [filters[0]!, filters[1]!, filters[2]!, filters[3]!, filters[4]!, filters[5]!]) {
+          for (const filter of [filters[0]!, filters[1]!, filters[2]!, filters[3]!, filters[4]!, filters[5]!, filters[13]!, filters[14]!]) {
             const options = { interval, timeZone };
             const reference = new Map<string, number[]>();
             for (const r of expected(data, filter)) {
@@ -134,7 +145,7 @@ export function reportConformance({ create, reopen }: OpenStores): void {
         ['context.missing', () => null],
       ];
       for (const [by, value] of dims) {
-        for (const filter of [filters[0]!, filters[1]!, filters[2]!, filters[5]!, filters[3]!, filters[4]!, filters[11]!, filters[12]!]) {
+        for (const filter of [filters[0]!, filters[1]!, filters[2]!, filters[5]!, filters[3]!, filters[4]!, filters[11]!, filters[12]!, filters[13]!, filters[14]!]) {
           const groups = new Map<string | null, number[]>();
           for (const r of expected(data, filter)) groups.set(value(r), [...(groups.get(value(r)) ?? []), r.score]);
           const got = await store.countsByDimension(filter, by);

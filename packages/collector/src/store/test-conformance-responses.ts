@@ -65,6 +65,7 @@ export function responsesConformance({ create, reopen }: OpenStores): void {
         { site: SITE, survey: NPS.id },
         { site: SITE, survey: NPS.id, channel: 'chat' as const, from: new Date('2026-10-01T12:00:00Z'), to: new Date('2026-10-02T00:00:00.001Z') },
         { site: SITE, survey: NPS.id, touchpoint: 'support' },
+        { site: SITE, survey: NPS.id, context: { agent: 'agent-2' } },
       ]) {
         const got = await collect(store.responses(filter));
         const want = expected(data, filter).sort(byTime);
