@@ -33,7 +33,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The wall-clock time at instant `t` in the zone, as if it were UTC (ms, whole seconds). */
-function wallClock(t: number, timeZone: string): number {
+export function wallClock(t: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(new Date(t))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
