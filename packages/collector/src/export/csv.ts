@@ -37,11 +37,6 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The header line, CRLF-terminated as RFC 4180 asks. */
-export function csvHeader(): string {
-  return `${CSV_COLUMNS.join(',')}\r\n`;
-}
-
 /** One answer as a CSV line; the context map is one JSON cell. */
 export function csvRow(response: StoredResponse): string {
   return `${fixedCells(response)}\r\n`;

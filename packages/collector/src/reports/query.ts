@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Category, Channel, MapKey, Slug, StorableText } from '@koe/core';
+import { ContextColumns } from '../export/context-columns.js';
 import { invalidQuery } from '../http/errors.js';
 import type { ResponseFilter } from '../store/store.js';
 import { canonicalTimeZone, isTimeZone, startOfLocalDate } from './time-zone.js';
@@ -57,8 +58,16 @@ export const BreakdownQuery = z.strictObject({
   by: Dimension,
   limit: z.string().regex(/^\d{1,4}$/, LIMIT_RANGE).pipe(z.coerce.number<string>().min(1, LIMIT_RANGE).max(MAX_BREAKDOWN_LIMIT, LIMIT_RANGE)).optional(),
 });
-/** Query of GET /v1/responses (the export). */
-export const ExportQuery = z.strictObject({ ...base, format: z.enum(['ndjson', 'csv']).default('ndjson') });
+/**
+ * Query of GET /v1/responses (the export). `tz` has no default here: given, a CSV gains local-time columns,
+ * and a CSV without it stays as it always was; dates in `from`/`to` are still read in UTC without it.
+ */
+export const ExportQuery = z.strictObject({
+  ...base,
+  tz: TimeZone.optional().meta({ description: 'IANA time zone of dates in `from`/`to` (default UTC); with `format=csv`, also adds `answered_at_local` and `received_at_local` columns in it' }),
+  format: z.enum(['ndjson', 'csv']).default('ndjson'),
+  context: ContextColumns.optional(),
+});
 
 const { confidence: _, ...listBase } = base;
 const COMMENT_LIMIT = 'must be a whole number from 1 to 500';

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppDeps } from '../deps.js';
-import { BOM, csvHeader, csvRow } from '../export/csv.js';
+import { BOM, csvWriter } from '../export/csv.js';
 import { adminAuth } from '../http/auth.js';
 import { SECURITY_HEADERS } from '../http/security-headers.js';
 import { invalidQuery } from '../http/errors.js';
@@ -17,10 +17,14 @@ export function exportRoutes(app: Hono, deps: AppDeps): void {
     const query = parseQuery(c, ExportQuery);
     const entry = deps.sites().sites.get(query.site);
     if (!entry) throw invalidQuery([{ path: 'site', message: `no site "${query.site}" in the configuration` }]);
-    const filter = responseFilterOf(query);
     const csv = query.format === 'csv';
-    const line = csv ? csvRow : (response: StoredResponse) => `${JSON.stringify(response)}\n`;
-    const body = textStream(deps.store.responses(filter), line, csv ? BOM + csvHeader() : '', (error) =>
+    // NDJSON lines already hold the whole context; accepting the parameter there would look as if it did something.
+    if (!csv && query.context) throw invalidQuery([{ path: 'context', message: 'applies to format=csv only: each NDJSON line holds the whole context' }]);
+    const filter = responseFilterOf({ ...query, tz: query.tz ?? 'UTC' });
+    // NDJSON is for programs, which read the ISO instants themselves: `tz` adds nothing to its lines.
+    const writer = csv ? csvWriter({ timeZone: query.tz, contextKeys: query.context }) : undefined;
+    const line = writer ? writer.row : (response: StoredResponse) => `${JSON.stringify(response)}\n`;
+    const body = textStream(deps.store.responses(filter), line, writer ? BOM + writer.header : '', (error) =>
       deps.logger.error(`export: ${error instanceof Error ? error.message : String(error)}`),
     );
     const name = `koe-${query.site}-${query.survey}.${csv ? 'csv' : 'ndjson'}`;
