@@ -109,6 +109,11 @@ export function openApiDocument(version: string): JsonSchema {
         get: {
           ...admin,
           summary: "Export a survey's answers as NDJSON or CSV (UTF-8 with BOM), streamed",
+          description:
+            'CSV columns: id, site, survey, kind, score, category, comment, locale, channel, touchpoint, anonymous_id, user_id, context (JSON), answered_at, received_at; ' +
+            'with `tz`, then answered_at_local and received_at_local (`YYYY-MM-DD HH:mm:ss` in that zone, which spreadsheets read as date-times); ' +
+            'with `context`, then one `context.<key>` column per key (empty where an answer lacks it). New columns only ever come after these, so readers by position keep working. ' +
+            'NDJSON lines are the stored answers, whatever `tz` says; `context` is refused with it.',
           parameters: queryParameters(ExportQuery),
           responses: { 200: { description: 'The answers', content: { 'application/x-ndjson': {}, 'text/csv': {} } }, ...adminErrors },
         },

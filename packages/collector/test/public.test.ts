@@ -52,6 +52,8 @@ describe('GET /health and /openapi.json', () => {
     expect(doc.components.schemas.ResponseBatch.properties.responses.maxItems).toBe(100);
     const trend = doc.paths['/v1/reports/trend'].get.parameters.map((p: { name: string }) => p.name);
     expect(trend).toEqual(expect.arrayContaining(['site', 'survey', 'from', 'to', 'interval', 'tz']));
+    const exportParameters = doc.paths['/v1/responses'].get.parameters.map((p: { name: string }) => p.name);
+    expect(exportParameters).toEqual(expect.arrayContaining(['tz', 'format', 'context']));
     const by = doc.paths['/v1/reports/breakdown'].get.parameters.find((p: { name: string }) => p.name === 'by');
     expect(by.required).toBe(true);
     expect(Object.keys(doc.paths['/v1/responses'].post.responses)).toEqual(['202', '400', '403', '413', '415', '429', '503']);
