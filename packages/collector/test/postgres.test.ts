@@ -3,6 +3,8 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PostgresStore } from '../src/store/index.js';
 import { dropSchemas, testDatabaseUrl, testSchemaName } from '../src/store/test-postgres.js';
+import { CSV_COLUMNS } from '../src/export/csv.js';
+import { csvRows } from './csv-reader.js';
 import { answer, harness, ORIGIN, type Harness } from './harness.js';
 
 // The HTTP contract's main paths once more on PostgreSQL (the store conformance suite covers the rest).
@@ -49,6 +51,25 @@ describe.skipIf(url === null)('the collector on PostgreSQL', () => {
 
     expect(await (await h.admin('/v1/respondents/pg-anon', { method: 'DELETE' })).json()).toEqual({ deleted: 1 });
     expect(await h.stored()).toHaveLength(2);
+  });
+
+  it('exports CSV with local times in Tokyo and New York, and context columns neutralised, Japanese intact', async () => {
+    const team = '東京サポート「夜間」';
+    h.clock.now = new Date('2026-11-23T12:00:00.000Z');
+    const batch = [
+      answer({ survey: 'ces-support', kind: 'ces', score: 6, answeredAt: '2026-11-01T05:30:00.250Z', context: { agentId: '=1+1', team } }),
+      answer({ survey: 'ces-support', kind: 'ces', score: 2, answeredAt: '2026-11-01T06:30:00Z' }),
+    ];
+    expect((await h.post({ responses: batch })).status).toBe(202);
+    const csv = async (query: string) => await csvRows(await h.admin(`/v1/responses?site=shop&survey=ces-support&format=csv&${query}`));
+    const tokyo = await csv('tz=Asia/Tokyo&context=agentId,team');
+    expect(tokyo[0]).toEqual([...CSV_COLUMNS, 'answered_at_local', 'received_at_local', 'context.agentId', 'context.team']);
+    expect(tokyo.slice(1).map((row) => row.slice(CSV_COLUMNS.length - 2))).toEqual([
+      ['2026-11-01T05:30:00.250Z', '2026-11-23T12:00:00.000Z', '2026-11-01 14:30:00', '2026-11-23 21:00:00', "'=1+1", team],
+      ['2026-11-01T06:30:00Z', '2026-11-23T12:00:00.000Z', '2026-11-01 15:30:00', '2026-11-23 21:00:00', '', ''],
+    ]);
+    const newYork = await csv('tz=America/New_York');
+    expect(newYork.slice(1).map((row) => row.at(-2))).toEqual(['2026-11-01 01:30:00', '2026-11-01 01:30:00']);
   });
 
   it('refuses text PostgreSQL cannot hold with a 400 naming the parameter, on every route that filters by it', async () => {
