@@ -36,7 +36,7 @@ export interface Api {
   breakdown(query: ReportQuery & { by: string; limit?: number }): Promise<{ rows: BreakdownRow[]; total: number }>;
   comments(query: ReportQuery & { category?: string; limit?: number; before?: string }): Promise<CommentPage>;
   /** The period's answers as CSV (UTF-8 with a BOM, for Excel), as one Blob. */
-  exportCsv(query: ReportQuery): Promise<Blob>;
+  exportCsv(query: ReportQuery & { tz: string }): Promise<Blob>;
   cases(query: { site: string; survey?: string; status?: CaseStatus; limit?: number; before?: string }): Promise<CasePage>;
   updateCase(id: string, update: CaseUpdate): Promise<FollowUpCase>;
 }

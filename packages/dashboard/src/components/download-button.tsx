@@ -23,7 +23,8 @@ export function DownloadButton({ site, survey, range }: DownloadButtonProps) {
     setBusy(true);
     setError(undefined);
     try {
-      const blob = await api.exportCsv({ site, survey, ...range });
+      // The browser's zone adds local-time columns, which Excel reads as date-times (the UTC ones stay).
+      const blob = await api.exportCsv({ site, survey, ...range, tz: timeZone });
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
