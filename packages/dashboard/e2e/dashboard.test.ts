@@ -138,6 +138,12 @@ describe.runIf(run)('the dashboard in Chromium against a real collector', () => 
     // A header and the 60 answers, one line each (comments hold no line breaks).
     expect(text.trimEnd().split('\r\n')).toHaveLength(61);
     expect(text).toContain('返品の手続きが分かりにくかった (0)');
+    // The browser's zone (Tokyo here) gives local-time columns after the UTC ones.
+    const [header, first] = text.split('\r\n');
+    expect(header!.endsWith(',answered_at,received_at,answered_at_local,received_at_local')).toBe(true);
+    const [answeredAt, , answeredLocal] = first!.split(',').slice(-4);
+    const tokyo = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    expect(answeredLocal).toBe(tokyo.format(new Date(answeredAt!)));
     await context.close();
   });
 
