@@ -109,6 +109,7 @@ export function openApiDocument(version: string): JsonSchema {
         get: {
           ...admin,
           summary: "Export a survey's answers as NDJSON or CSV (UTF-8 with BOM), streamed",
+          ...contextFilter,
           description:
             'CSV columns: id, site, survey, kind, score, category, comment, locale, channel, touchpoint, anonymous_id, user_id, context (JSON), answered_at, received_at; ' +
             'with `tz`, then answered_at_local and received_at_local (`YYYY-MM-DD HH:mm:ss` in that zone, which spreadsheets read as date-times); ' +

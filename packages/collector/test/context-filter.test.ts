@@ -46,6 +46,17 @@ describe('context.<key>=<value> filters', () => {
     expect(all.body.comments.map((c: any) => c.comment)).toEqual(['とても丁寧でした', 'Slow reply']);
   });
 
+  it("exports one agent's answers, in CSV beside the context columns asked for", async () => {
+    const ndjson = await (await h.admin('/v1/responses?site=shop&survey=nps-web&context.agentId=aiko')).text();
+    expect(ndjson.trim().split('\n').map((line) => JSON.parse(line).score)).toEqual([3, 10]);
+    const res = await h.admin('/v1/responses?site=shop&survey=nps-web&format=csv&context=team&context.team=orders');
+    expect(res.status).toBe(200);
+    const lines = (await res.text()).trim().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]!.endsWith(',context.team')).toBe(true);
+    expect(lines.slice(1).every((line) => line.endsWith(',orders'))).toBe(true);
+  });
+
   it.each([
     ['context.__proto__=x', 'context.__proto__'],
     ['context.a%20b=x', 'context.a b'],
@@ -56,7 +67,7 @@ describe('context.<key>=<value> filters', () => {
     ['context.a=1&context.b=1&context.c=1&context.d=1&context.e=1&context.f=1', 'context.f'],
     ['context.agentId=aiko&context.agentId=ben', 'context.agentId'],
   ])('answers 400 naming the parameter for ?%s', async (query, path) => {
-    for (const route of ['/v1/reports/summary?', '/v1/reports/trend?', '/v1/reports/breakdown?by=channel&', '/v1/comments?']) {
+    for (const route of ['/v1/reports/summary?', '/v1/reports/trend?', '/v1/reports/breakdown?by=channel&', '/v1/comments?', '/v1/responses?']) {
       const { status, body } = await get(`${route}site=shop&survey=nps-web&${query}`);
       expect(status, route).toBe(400);
       expect(body.error.issues.map((issue: { path: string }) => issue.path), route).toContain(path);

@@ -102,7 +102,7 @@ export function responseFilterOf(query: {
   tz: string;
   channel?: Channel;
   touchpoint?: string;
-  context?: Record<string, string>;
+  contextFilter?: Record<string, string>;
 }): ResponseFilter {
   const from = instantOf(query.from, query.tz);
   const to = instantOf(query.to, query.tz);
@@ -114,6 +114,6 @@ export function responseFilterOf(query: {
     ...(to ? { to } : {}),
     ...(query.channel ? { channel: query.channel } : {}),
     ...(query.touchpoint ? { touchpoint: query.touchpoint } : {}),
-    ...(query.context ? { context: query.context } : {}),
+    ...(query.contextFilter ? { context: query.contextFilter } : {}),
   };
 }

@@ -14,7 +14,7 @@ const CHUNK_CHARS = 64 * 1024;
 /** GET /v1/responses: every answer of a survey, streamed as NDJSON or CSV without holding them in memory. */
 export function exportRoutes(app: Hono, deps: AppDeps): void {
   app.get('/v1/responses', adminAuth(deps), (c) => {
-    const query = parseQuery(c, ExportQuery);
+    const query = parseQuery(c, ExportQuery, { context: true });
     const entry = deps.sites().sites.get(query.site);
     if (!entry) throw invalidQuery([{ path: 'site', message: `no site "${query.site}" in the configuration` }]);
     const csv = query.format === 'csv';

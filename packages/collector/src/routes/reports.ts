@@ -19,7 +19,7 @@ interface Scope {
   survey: string;
   channel?: ResponseFilter['channel'];
   touchpoint?: string;
-  context?: Record<string, string>;
+  contextFilter?: Record<string, string>;
   confidence?: number;
 }
 
@@ -41,7 +41,7 @@ export function reportRoutes(app: Hono, deps: AppDeps): void {
     to: period.to,
     ...(scope.channel ? { channel: scope.channel } : {}),
     ...(scope.touchpoint ? { touchpoint: scope.touchpoint } : {}),
-    ...(scope.context ? { context: scope.context } : {}),
+    ...(scope.contextFilter ? { context: scope.contextFilter } : {}),
   });
   const optionsOf = (scope: Scope): SummaryOptions => (scope.confidence === undefined ? {} : { confidence: scope.confidence });
   const range = (period: Period) => ({ from: period.from.toISOString(), to: period.to.toISOString() });
