@@ -99,6 +99,8 @@ describe('App', () => {
     expect(root.querySelector('#koe-cases')!.textContent).toBe('Follow-up cases · 1 open');
     expect(log).toContain('breakdown touchpoint');
     expect(root.querySelector('[data-comment] blockquote')!.textContent).toBe('配送が遅すぎます');
+    // Which agent the comment is about.
+    expect(root.querySelector('[data-comment] dl.context')!.textContent).toBe('agentIdaiko');
     expect(root.querySelector('[data-comment] .badge')!.className).toBe('badge tone-2');
     const detractors = [...root.querySelectorAll<HTMLButtonElement>('[aria-labelledby=koe-comments] button')].find((b) => b.textContent === 'Detractor')!;
     await act(() => detractors.click());

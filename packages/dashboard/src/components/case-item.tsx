@@ -1,7 +1,7 @@
-import { Fragment } from 'preact';
 import type { FollowUpCase } from '@koe/core';
 import { useDashboard } from '../context.js';
 import { formatAnswer, formatInstant, toneOf } from '../format.js';
+import { ContextList } from './context-list.js';
 import { useCaseEditor } from './use-case-editor.js';
 
 /** Props of CaseItem. */
@@ -15,7 +15,6 @@ export function CaseItem({ item, onChange }: CaseItemProps) {
   const { texts, lang, timeZone } = useDashboard();
   const editor = useCaseEditor(item, onChange);
 
-  const context = Object.entries(item.context ?? {});
   const id = `case-${item.id}`;
   return (
     <li class={`case status-${item.status}`} data-case={item.id} aria-labelledby={`${id}-title`}>
@@ -27,22 +26,7 @@ export function CaseItem({ item, onChange }: CaseItemProps) {
         <span class="status">{texts.caseStatus[item.status]}</span>
       </p>
       {item.comment ? <blockquote lang={item.locale}>{item.comment}</blockquote> : null}
-      {context.length > 0 || item.respondent?.userId ? (
-        <dl class="context">
-          {item.respondent?.userId ? (
-            <>
-              <dt>userId</dt>
-              <dd>{item.respondent.userId}</dd>
-            </>
-          ) : null}
-          {context.map(([key, value]) => (
-            <Fragment key={key}>
-              <dt>{key}</dt>
-              <dd>{String(value)}</dd>
-            </Fragment>
-          ))}
-        </dl>
-      ) : null}
+      <ContextList context={item.context} userId={item.respondent?.userId} />
       {item.notificationError ? <p class="warning">{texts.webhookFailed(item.notificationError)}</p> : null}
       <div class="actions">
         {/* aria-disabled, not disabled: a disabled button would drop keyboard focus while its request runs. */}

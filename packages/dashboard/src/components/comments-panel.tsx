@@ -3,6 +3,7 @@ import { categoriesOf, type Category, type Kind } from '@koe/core/browser';
 import { useDashboard } from '../context.js';
 import { formatAnswer, formatInstant, toneOf } from '../format.js';
 import { usePages } from '../use-pages.js';
+import { ContextList } from './context-list.js';
 import { PagedList } from './paged-list.js';
 
 /** Props of CommentsPanel. */
@@ -53,6 +54,8 @@ export function CommentsPanel({ site, survey, kind, range }: CommentsPanelProps)
               {item.touchpoint ? <span class="muted"> · {item.touchpoint}</span> : null}
             </p>
             <blockquote lang={item.locale}>{item.comment}</blockquote>
+            {/* Which conversation and agent a comment is about: what a team acts on. */}
+            <ContextList context={item.context} userId={item.respondent?.userId} />
           </li>
         )}
       />
