@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { HELP } from './cli/help.js';
+import { runUntilStopped } from './cli/signals.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import { consoleLogger } from './logger.js';
 import { openStore } from './open-store.js';
@@ -125,19 +126,7 @@ async function serve(args: string[]): Promise<number> {
   // Tests and scripts read the URL from this exact line.
   consoleLogger.info(`koe listening on ${server.url}`);
 
-  await new Promise<void>((done) => {
-    const stop = (signal: NodeJS.Signals) => {
-      consoleLogger.info(`${signal}: finishing in-flight requests, then closing the store`);
-      // A second signal means "now": exit without waiting.
-      process.once(signal, () => process.exit(1));
-      server.close().then(done, (error: unknown) => {
-        consoleLogger.error(`shutdown: ${(error as Error).message}`);
-        process.exit(1);
-      });
-    };
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
-  });
+  await runUntilStopped(server, consoleLogger, resolve(configPath ?? './koe.config.json'));
   consoleLogger.info('koe stopped');
   return 0;
 }

@@ -61,6 +61,8 @@ export interface RunningServer {
   store: Store;
   /** The configuration in force (the last valid version of the file). */
   config(): KoeConfig;
+  /** Re-reads the config file now (`koe serve` does on SIGHUP); false when it did not validate, or for a config object. */
+  reloadConfig(): boolean;
   /** Stops accepting connections, lets in-flight requests finish, then closes the store if it opened it. */
   close(): Promise<void>;
 }
@@ -169,6 +171,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     app,
     store,
     config,
+    reloadConfig: () => holder?.reload() ?? false,
     close() {
       closing ??= (async () => {
         await stopListening(server);

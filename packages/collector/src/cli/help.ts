@@ -21,6 +21,8 @@ koe serve options (environment variable in brackets):
   --sqlite-mmap <MiB>     SQLite file mapped for reports (0: off) [KOE_SQLITE_MMAP] 1024
   --static <prefix=dir>   Serve a directory under a URL prefix (repeatable)
 
+koe serve signals: SIGHUP re-reads the config file; SIGTERM or SIGINT finishes in-flight requests, then exits 0.
+
 koe seed options:
   --demo                  Generate the demo site's answers (required)
   --responses <n>         How many (default 2000)
