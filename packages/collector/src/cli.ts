@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { warnAboutMissingDirs } from './cli/dirs.js';
 import { HELP } from './cli/help.js';
 import { runUntilStopped } from './cli/signals.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import { consoleLogger } from './logger.js';
 import { openStore } from './open-store.js';
+import { isPostgresUrl } from './store/index.js';
 import { ListenError, startServer } from './server.js';
 import { VERSION } from './version.js';
 
@@ -83,6 +85,8 @@ async function serve(args: string[]): Promise<number> {
   }
   const str = (name: string) => values[name] as string | undefined;
   const configPath = str('config') ?? env.KOE_CONFIG;
+  // Paths are resolved here, against the working directory, so every message names the file it means.
+  const configFile = resolve(configPath ?? './koe.config.json');
   const staticDirs: Record<string, string> = {};
   for (const entry of (values.static as string[] | undefined) ?? []) {
     const at = entry.indexOf('=');
@@ -98,35 +102,41 @@ async function serve(args: string[]): Promise<number> {
   const source = (flag: string, variable: string) => (str(flag) === undefined ? variable : `--${flag}`);
   const trustProxy = trustProxyOf(str('trust-proxy') ?? env.KOE_TRUST_PROXY, source('trust-proxy', 'KOE_TRUST_PROXY'));
   const rateLimit = integer(source('rate-limit', 'KOE_RATE_LIMIT'), str('rate-limit') ?? env.KOE_RATE_LIMIT, 0, 1_000_000);
-  const widgetDir = str('widget-dir') ?? env.KOE_WIDGET_DIR;
-  const dashboardDir = str('dashboard-dir') ?? env.KOE_DASHBOARD_DIR;
+  const pathOf = (value: string | undefined) => (value ? resolve(value) : undefined);
+  const widgetDir = pathOf(str('widget-dir') ?? env.KOE_WIDGET_DIR);
+  const dashboardDir = values['no-dashboard'] ? undefined : pathOf(str('dashboard-dir') ?? env.KOE_DASHBOARD_DIR);
   if (values['no-dashboard'] && str('dashboard-dir') !== undefined) throw new UsageError('--no-dashboard and --dashboard-dir contradict each other: give one');
   const mmapMiB = integer(source('sqlite-mmap', 'KOE_SQLITE_MMAP'), str('sqlite-mmap') ?? env.KOE_SQLITE_MMAP, 0, 1_048_576);
   const { databaseUrl, db } = storeLocation(str('database-url'), str('db'));
+  const dirs: Record<string, string> = Object.fromEntries(Object.entries(staticDirs).map(([prefix, dir]) => [`--static ${prefix}`, dir]));
+  if (widgetDir) dirs[source('widget-dir', 'KOE_WIDGET_DIR')] = widgetDir;
+  if (dashboardDir) dirs[source('dashboard-dir', 'KOE_DASHBOARD_DIR')] = dashboardDir;
 
   const server = await startServer({
     port: integer(source('port', 'KOE_PORT'), str('port') ?? env.KOE_PORT, 0, 65_535) ?? 8787,
     host: str('host') ?? env.KOE_HOST ?? '0.0.0.0',
     db,
-    config: configPath ?? './koe.config.json',
+    config: configFile,
     allowMissingConfig: configPath === undefined,
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(adminToken ? { adminToken } : {}),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(rateLimit !== undefined ? { rateLimitPerMinute: rateLimit } : {}),
-    ...(widgetDir ? { widgetDir: resolve(widgetDir) } : {}),
-    ...(values['no-dashboard'] ? { dashboardDir: false as const } : dashboardDir ? { dashboardDir: resolve(dashboardDir) } : {}),
+    ...(widgetDir ? { widgetDir } : {}),
+    ...(values['no-dashboard'] ? { dashboardDir: false as const } : dashboardDir ? { dashboardDir } : {}),
     ...(mmapMiB !== undefined ? { sqliteMmapBytes: mmapMiB * 1024 * 1024 } : {}),
     ...(Object.keys(staticDirs).length > 0 ? { staticDirs } : {}),
   });
   const sites = server.config().sites.length;
-  consoleLogger.info(`koe ${VERSION}: ${databaseUrl ? 'PostgreSQL' : `SQLite ${resolve(db)}`}, ${sites} site${sites === 1 ? '' : 's'}`);
-  if (sites === 0) consoleLogger.warn(`no sites configured: create ${configPath ?? './koe.config.json'} (it is picked up without a restart)`);
+  const store = databaseUrl || isPostgresUrl(db) ? 'PostgreSQL' : `SQLite ${resolve(db)}`;
+  consoleLogger.info(`koe ${VERSION}: ${store}, config ${configFile} (${sites} site${sites === 1 ? '' : 's'})`);
+  if (sites === 0) consoleLogger.warn(`no sites configured: create ${configFile} (it is picked up without a restart)`);
+  warnAboutMissingDirs(dirs, consoleLogger);
   if (!adminToken) consoleLogger.warn('no admin token: the report API answers 401 (set KOE_ADMIN_TOKEN)');
   // Tests and scripts read the URL from this exact line.
   consoleLogger.info(`koe listening on ${server.url}`);
 
-  await runUntilStopped(server, consoleLogger, resolve(configPath ?? './koe.config.json'));
+  await runUntilStopped(server, consoleLogger, configFile);
   consoleLogger.info('koe stopped');
   return 0;
 }
@@ -153,14 +163,14 @@ async function seed(args: string[]): Promise<number> {
   const { databaseUrl, db } = storeLocation(str('database-url'), str('db'));
   const { seedDemo } = await import('./seed/demo.js');
   const configPath = str('config') ?? process.env.KOE_CONFIG;
-  const config = configPath === undefined ? undefined : loadConfig(configPath);
+  const config = configPath === undefined ? undefined : loadConfig(resolve(configPath));
   const store = await openStore({ databaseUrl, db });
   try {
     const started = Date.now();
     const added = await seedDemo(store, { site, responses, days, ...(config ? { config } : {}) });
     const skipped = responses - added;
     consoleLogger.info(
-      `seeded ${added} demo answers into site "${site}" of ${databaseUrl ? 'PostgreSQL' : resolve(db)} over ${days} days in ${Date.now() - started} ms${skipped > 0 ? ` (${skipped} already there)` : ''}`,
+      `seeded ${added} demo answers into site "${site}" of ${databaseUrl || isPostgresUrl(db) ? 'PostgreSQL' : resolve(db)} over ${days} days in ${Date.now() - started} ms${skipped > 0 ? ` (${skipped} already there)` : ''}`,
     );
   } finally {
     await store.close();

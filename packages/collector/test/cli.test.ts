@@ -167,6 +167,17 @@ describe('koe serve', () => {
     expect(await exported(url)).toHaveLength(1);
   });
 
+  it('resolves relative paths against its working directory and names them in full', async () => {
+    const cli = runCli(['serve', '--port', '0', '--host', '127.0.0.1', '--db', 'relative.db', '--config', 'koe.config.json', '--static', '/x=./nope'], { KOE_ADMIN_TOKEN: ADMIN }, dir);
+    running.push(cli);
+    await listeningUrl(cli);
+    expect(cli.output().split('\n')[0]!.replace(/^koe \S+: /, '')).toBe(`SQLite ${join(dir, 'relative.db')}, config ${config} (1 site)`);
+    expect(cli.stderr()).toContain(`warning: --static /x: ${join(dir, 'nope')} is not a directory, so nothing is served from it yet\n`);
+    const missing = runCli(['serve', '--port', '0', '--db', 'x.db', '--config', 'missing.json'], {}, dir);
+    expect(await missing.exited).toBe(1);
+    expect(missing.stderr()).toBe(`koe: ${join(dir, 'missing.json')} does not exist\n`);
+  });
+
   it('serves the dashboard from --dashboard-dir (relative to the working directory) or KOE_DASHBOARD_DIR, the flag first', async () => {
     for (const name of ['dash-flag', 'dash-env']) {
       mkdirSync(join(dir, name));
