@@ -46,11 +46,13 @@ describe('the dashboard at /dashboard/', () => {
     expect(await (await app.request('/dashboard/index.html')).text()).toContain('<title>koe dashboard</title>');
     const redirect = await app.request('/dashboard');
     expect(redirect.status).toBe(301);
-    expect(redirect.headers.get('location')).toBe('/dashboard/');
-    expect((await app.request('/dashboard?site=shop')).headers.get('location')).toBe('/dashboard/?site=shop');
+    expect(redirect.headers.get('location')).toBe('./dashboard/');
+    // Relative, so a proxy publishing the collector under /koe/ sends the browser to /koe/dashboard/.
+    expect(new URL(redirect.headers.get('location')!, 'https://example.com/koe/dashboard').href).toBe('https://example.com/koe/dashboard/');
+    expect((await app.request('/dashboard?site=shop')).headers.get('location')).toBe('./dashboard/?site=shop');
     const folder = await app.request('/dashboard/assets');
     expect(folder.status).toBe(301);
-    expect(folder.headers.get('location')).toBe('/dashboard/assets/');
+    expect(folder.headers.get('location')).toBe('./assets/');
   });
 
   it('serves scripts and styles with their types, compressed, revalidated by ETag', async () => {
@@ -137,7 +139,7 @@ describe('the dashboard at /dashboard/', () => {
     const unbuilt = createApp({ store: h.store, config: { sites: [] }, dashboardDir: join(h.dir, 'not-built') });
     const redirect = await unbuilt.request('/dashboard?site=shop');
     expect(redirect.status).toBe(301);
-    expect(redirect.headers.get('location')).toBe('/dashboard/?site=shop');
+    expect(redirect.headers.get('location')).toBe('./dashboard/?site=shop');
     expectDashboardHeaders(redirect, 'redirect');
     const res = await unbuilt.request('/dashboard/');
     expect(res.status).toBe(404);

@@ -187,7 +187,7 @@ describe('widget files and static directories', () => {
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     const redirect = await app.request('/examples/website');
     expect(redirect.status).toBe(301);
-    expect(redirect.headers.get('location')).toBe('/examples/website/');
+    expect(redirect.headers.get('location')).toBe('./website/');
     expect(await (await app.request('/examples/linked.css')).text()).toBe('body{}');
     for (const path of [
       '/examples/.env',

@@ -1,4 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +37,34 @@ function answers() {
   }));
 }
 
+/**
+ * A reverse proxy publishing `upstream` under /koe/ and stripping the prefix, as nginx's
+ * `location /koe/ { proxy_pass http://127.0.0.1:8787/; }` does: anything else is 404. Keeps every path asked.
+ */
+async function prefixProxy(upstream: string) {
+  const target = new URL(upstream);
+  const asked: string[] = [];
+  const proxy = createServer((req, res) => {
+    asked.push(req.url!);
+    if (!req.url!.startsWith('/koe/')) return void res.writeHead(404).end();
+    const forward = request({ hostname: target.hostname, port: target.port, method: req.method, path: req.url!.slice('/koe'.length), headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode!, answer.headers);
+      answer.pipe(res);
+    });
+    forward.on('error', () => res.writeHead(502).end());
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    asked,
+    close: () => {
+      proxy.closeAllConnections();
+      return new Promise<void>((resolve) => proxy.close(() => resolve()));
+    },
+  };
+}
+
 describe.runIf(run)('the dashboard in Chromium against a real collector', () => {
   let dir: string;
   let server: RunningServer;
@@ -69,14 +99,14 @@ describe.runIf(run)('the dashboard in Chromium against a real collector', () => 
   });
 
   /** A fresh context (its own storage) on the dashboard, with every console message and CSP violation kept. */
-  async function open(options: BrowserContextOptions = {}) {
+  async function open(options: BrowserContextOptions = {}, url = `${server.url}/dashboard/`) {
     const context = await browser.newContext({ timezoneId: 'Asia/Tokyo', ...options });
     const problems: string[] = [];
     const page = await context.newPage();
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
     await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e: { violatedDirective: string; blockedURI: string }) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`)));
-    const response = await page.goto(`${server.url}/dashboard/`);
+    const response = await page.goto(url);
     return { context, page, problems, response };
   }
 
@@ -221,6 +251,25 @@ describe.runIf(run)('the dashboard in Chromium against a real collector', () => 
     await page.evaluate(() => (location.hash = '#site=shop&survey=nope&days=90'));
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#site=shop&survey=chat-nps&days=90');
     await context.close();
+  });
+
+  it('works behind a proxy that publishes the collector under a path prefix', async () => {
+    const proxy = await prefixProxy(server.url);
+    try {
+      // Without its slash, as a link might have it: the collector's relative redirect keeps the prefix.
+      const { context, page, problems } = await open({ locale: 'en-US' }, `${proxy.url}/koe/dashboard`);
+      expect(page.url()).toBe(`${proxy.url}/koe/dashboard/`);
+      await signIn(page);
+      await page.locator('[data-survey=chat-nps] [data-score]').waitFor();
+      await page.locator('[data-case]').first().waitFor();
+      // The page, its files and every API call stayed under the prefix.
+      expect(proxy.asked).toEqual(expect.arrayContaining(['/koe/dashboard/', '/koe/dashboard/dashboard.js', '/koe/v1/sites']));
+      expect(proxy.asked.filter((path) => !path.startsWith('/koe/'))).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('speaks Japanese to a Japanese browser', async () => {

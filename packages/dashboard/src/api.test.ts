@@ -33,6 +33,20 @@ describe('createApi', () => {
     expect(result.rows).toHaveLength(1);
   });
 
+  it('calls the collector serving the page, under the path prefix a proxy publishes it at', async () => {
+    const { calls, fetch } = recorder(() => json({ sites: [] }));
+    const before = location.href;
+    try {
+      history.replaceState(null, '', '/koe/dashboard/#site=shop');
+      await createApi({ token: 't', fetch }).sites();
+      history.replaceState(null, '', '/dashboard/');
+      await createApi({ token: 't', fetch }).sites();
+    } finally {
+      history.replaceState(null, '', before);
+    }
+    expect(calls.map((call) => call.url)).toEqual(['/koe/v1/sites', '/v1/sites']);
+  });
+
   it('patches a case as JSON, its id encoded', async () => {
     const { calls, fetch } = recorder(() => json({ id: 'a/b', status: 'closed' }));
     await createApi({ token: 't', fetch }).updateCase('a/b', { status: 'closed', note: '折り返し済み' });

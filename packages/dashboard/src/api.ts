@@ -1,5 +1,6 @@
 import type { CaseStatus, CaseUpdate, FollowUpCase } from '@koe/core';
 import type { BreakdownRow, CasePage, CommentPage, ReportQuery, SiteListing, SummaryReport, TrendPoint } from './api-types.js';
+import { apiBaseOf } from './api-base.js';
 import type { Interval } from './period.js';
 
 export type { BreakdownRow, CasePage, CommentPage, ReportQuery, SiteListing, SummaryReport, SurveyListing, TrendPoint } from './api-types.js';
@@ -23,7 +24,7 @@ export class ApiFailure extends Error {
 export interface ApiOptions {
   /** The admin token sent as `Authorization: Bearer`. */
   token: string;
-  /** The collector's origin; default: the page's own (the collector serves the dashboard). */
+  /** What precedes `/v1/…` (an origin, a path or both); default: the collector that serves this page, prefix included. */
   base?: string;
   fetch?: typeof fetch;
 }
@@ -44,7 +45,7 @@ export interface Api {
 /** A client of the collector's admin routes. */
 export function createApi(options: ApiOptions): Api {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const base = options.base ?? '';
+  const base = options.base ?? apiBaseOf(typeof location === 'undefined' ? '' : location.pathname);
   const call = async (method: string, path: string, query: Record<string, string | number | undefined>, body?: unknown) => {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));

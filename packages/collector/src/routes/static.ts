@@ -15,9 +15,9 @@ export function serveDirectory(app: Hono, prefixInput: string, dir: string, head
   const prefix = `/${prefixInput.replace(/^\/+|\/+$/g, '')}`;
   const root = resolve(dir);
   // A redirect is an answer of the directory too: the dashboard's framing and referrer policies hold on it.
-  const redirect = (c: Context, location: string) => {
+  const toFolder = (c: Context) => {
     for (const [name, value] of Object.entries(headers)) c.header(name, value);
-    return c.redirect(location, 301);
+    return c.redirect(folderLocation(c.req.url), 301);
   };
   app.get(`${prefix}/*`, async (c, next) => {
     const path = resolvePath(root, c.req.path.slice(prefix.length));
@@ -26,7 +26,7 @@ export function serveDirectory(app: Hono, prefixInput: string, dir: string, head
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) {
       // Relative links in an index.html resolve against the URL, so a folder URL must end with a slash.
-      if (!c.req.path.endsWith('/')) return redirect(c, `${c.req.path}/${new URL(c.req.url).search}`);
+      if (!c.req.path.endsWith('/')) return toFolder(c);
       target = resolve(path, 'index.html');
     }
     // A symbolic link inside the directory may point anywhere (a deploy's shared folder, /etc): only
@@ -36,7 +36,18 @@ export function serveDirectory(app: Hono, prefixInput: string, dir: string, head
     if (!file) return next();
     return fileResponse(c, file, headers);
   });
-  app.get(prefix, (c) => redirect(c, `${prefix}/${new URL(c.req.url).search}`));
+  app.get(prefix, (c) => toFolder(c));
+}
+
+/**
+ * Where a folder URL without its slash redirects: `./name/` and the query, relative to the request. A proxy
+ * that publishes the collector under a path (`/koe/dashboard` arriving as `/dashboard`) thus sends the browser
+ * to its own `/koe/dashboard/`, where an absolute `/dashboard/` would leave the prefix. `./` keeps a name
+ * with a colon from reading as a scheme.
+ */
+export function folderLocation(requestUrl: string): string {
+  const { pathname, search } = new URL(requestUrl);
+  return `./${pathname.slice(pathname.lastIndexOf('/') + 1)}/${search}`;
 }
 
 /** The file a URL path names under `root`, or undefined when it is malformed or would leave `root`. */
