@@ -8,6 +8,7 @@ import type { KoeConfig, KoeConfigInput } from '@koe/core';
 import { createApp } from './app.js';
 import { startNotifier } from './cases/notifier.js';
 import { parseConfig } from './config/load.js';
+import { configNotes } from './config/notes.js';
 import { siteIndexOf } from './config/sites.js';
 import { watchConfig, type ConfigHolder } from './config/watch.js';
 import { consoleLogger, type Logger } from './logger.js';
@@ -95,6 +96,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ? undefined
       : watchConfig(options.config ?? './koe.config.json', { logger, allowMissing: options.allowMissingConfig ?? false });
   const fixed = typeof options.config === 'object' ? parseConfig(options.config) : undefined;
+  if (fixed) configNotes(fixed).forEach((line) => logger.warn(line));
   const config = () => holder?.current ?? fixed!;
   // Node's defaults let a client trickle a body for 300 s, holding its connection; an answer is at most 64 KB.
   const requestTimeout = options.requestTimeoutMs ?? 30_000;

@@ -85,6 +85,17 @@ describe('watchConfig', () => {
     expect(logs.filter((line) => line.includes('was removed'))).toHaveLength(1);
   });
 
+  it('warns at start and on each reload about a half-translated survey', async () => {
+    const halfJapanese = { surveys: [{ id: 'nps', kind: 'nps', question: { en: 'Q', ja: '質問' }, followUp: { detractor: { en: 'Why?' } } }] };
+    write({ sites: [site('shop', halfJapanese)] });
+    holder = watchConfig(file, { logger, debounceMs: 10 });
+    const gap = 'warn config: site "shop", survey "nps": followUp.detractor has no "ja" text';
+    expect(logs.filter((line) => line.startsWith(gap))).toHaveLength(1);
+    write({ sites: [site('shop', halfJapanese), site('blog')] });
+    await until(() => holder!.current.sites.length === 2);
+    expect(logs.filter((line) => line.startsWith(gap))).toHaveLength(2);
+  });
+
   it('throws a ConfigError at start for a bad file, and waits for a missing one when allowed', async () => {
     write({ sites: [{ key: 'Bad Key' }] });
     expect(() => watchConfig(file)).toThrow(/sites\.0\.key/);

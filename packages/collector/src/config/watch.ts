@@ -2,6 +2,7 @@ import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { KoeConfig } from '@koe/core';
 import { ConfigError, loadConfig } from './load.js';
+import { configNotes } from './notes.js';
 import type { Logger } from '../logger.js';
 
 /** A configuration that follows its file: `current` is always the last valid version. */
@@ -33,6 +34,8 @@ export function watchConfig(file: string, options: WatchConfigOptions = {}): Con
   const path = resolve(file);
   const missingOk = options.allowMissing === true && !existsSync(path);
   let current: KoeConfig = missingOk ? { sites: [] } : loadConfig(file);
+  const note = (config: KoeConfig) => configNotes(config).forEach((line) => options.logger?.warn(line));
+  note(current);
   let timer: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
   let gone = false;
@@ -41,6 +44,7 @@ export function watchConfig(file: string, options: WatchConfigOptions = {}): Con
     try {
       current = loadConfig(file);
       options.logger?.info(`config: reloaded ${file} (${current.sites.length} site${current.sites.length === 1 ? '' : 's'})`);
+      note(current);
       options.onReload?.(current);
       return true;
     } catch (error) {
