@@ -48,4 +48,6 @@ export interface ReportQuery {
   survey: string;
   from: string;
   to: string;
+  /** Only answers whose context holds every pair (sent as `context.<key>=<value>`). */
+  context?: Readonly<Record<string, string>>;
 }

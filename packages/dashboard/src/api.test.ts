@@ -26,6 +26,14 @@ describe('createApi', () => {
     expect(Object.fromEntries(url.searchParams)).toEqual({ site: 'shop', survey: 'nps', from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' });
   });
 
+  it('sends a context filter as one context.<key> parameter per pair', async () => {
+    const { calls, fetch } = recorder(() => json({ comments: [], next: null }));
+    await createApi({ token: 't', fetch }).comments({ site: 's', survey: 'v', from: 'f', to: 't', context: { agentId: '田中', 'team.name': 'orders' }, limit: 20 });
+    expect(Object.fromEntries(new URL(calls[0]!.url, 'http://x').searchParams)).toEqual({
+      site: 's', survey: 'v', from: 'f', to: 't', 'context.agentId': '田中', 'context.team.name': 'orders', limit: '20',
+    });
+  });
+
   it('reads the breakdown total from X-Total-Count', async () => {
     const { fetch } = recorder(() => json([{ value: 'a', summary: {} }], 200, { 'X-Total-Count': '57' }));
     const result = await createApi({ token: 't', fetch }).breakdown({ site: 's', survey: 'v', from: 'f', to: 't', by: 'context.agentId', limit: 20 });

@@ -46,9 +46,13 @@ export interface Api {
 export function createApi(options: ApiOptions): Api {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const base = options.base ?? apiBaseOf(typeof location === 'undefined' ? '' : location.pathname);
-  const call = async (method: string, path: string, query: Record<string, string | number | undefined>, body?: unknown) => {
+  const call = async (method: string, path: string, query: Query, body?: unknown) => {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+    for (const [key, value] of Object.entries(query)) {
+      // A context filter travels as one parameter per pair, as the collector reads it.
+      if (typeof value === 'object') for (const [name, text] of Object.entries(value)) params.set(`context.${name}`, text);
+      else if (value !== undefined) params.set(key, String(value));
+    }
     const search = params.size > 0 ? `?${params}` : '';
     let response: Response;
     try {
@@ -67,7 +71,7 @@ export function createApi(options: ApiOptions): Api {
     }
     return response;
   };
-  const json = async <T,>(method: string, path: string, query: Record<string, string | number | undefined>, body?: unknown) =>
+  const json = async <T,>(method: string, path: string, query: Query, body?: unknown) =>
     (await (await call(method, path, query, body)).json()) as T;
 
   return {
@@ -85,6 +89,8 @@ export function createApi(options: ApiOptions): Api {
     updateCase: (id, update) => json('PATCH', `/v1/cases/${encodeURIComponent(id)}`, {}, update),
   };
 }
+
+type Query = Record<string, string | number | Readonly<Record<string, string>> | undefined>;
 
 /** The collector's own message and code (`{ error: { code, message, issues } }`), else the status line. */
 async function errorOf(response: Response): Promise<{ message: string; code?: string }> {

@@ -149,6 +149,55 @@ describe('App', () => {
     expect(root.querySelector('#koe-cases')!.textContent).toBe('Follow-up cases');
   });
 
+  it("narrows every report to one agent, from a breakdown row or a link, and back to all answers", async () => {
+    const queries: unknown[] = [];
+    const recording = (token: string): Api => {
+      const api = fakeApi(token, log);
+      return {
+        ...api,
+        summary: (q) => (queries.push(['summary', q.context]), api.summary(q)),
+        trend: (q) => (queries.push(['trend', q.context]), api.trend(q)),
+        comments: (q) => (queries.push(['comments', q.context]), api.comments(q)),
+        breakdown: async (q) => (queries.push(['breakdown', q.by, q.context]), q.by === 'context.agentId' ? { rows: [{ value: 'aiko', summary: summary(12) }], total: 1 } : api.breakdown(q)),
+      };
+    };
+    sessionStorage.setItem('koe-dashboard-token', 'good-token');
+    history.replaceState(null, '', '/dashboard/#site=shop&survey=nps&days=30&context.agentId=aiko');
+    try {
+      await act(() => render(<App makeApi={recording} now={() => new Date('2026-12-01T00:00:00Z')} />, root));
+      await until(() => root.querySelector('.filter-bar') && queries.some((q) => (q as unknown[])[0] === 'comments'));
+      expect(root.querySelector('.filter-bar')!.textContent).toContain('agentId = aiko');
+      expect(queries).toContainEqual(['summary', { agentId: 'aiko' }]);
+      expect(queries).toContainEqual(['trend', { agentId: 'aiko' }]);
+      expect(queries).toContainEqual(['comments', { agentId: 'aiko' }]);
+      expect(root.querySelector('[aria-labelledby=koe-cases] p.muted')!.textContent).toContain('not only those above');
+
+      await act(() => [...root.querySelectorAll<HTMLButtonElement>('.filter-bar button')][0]!.click());
+      await settle();
+      expect(root.querySelector('.filter-bar')).toBeNull();
+      expect(location.hash).toBe('#site=shop&survey=nps&days=30');
+
+      // A row of a breakdown by agentId narrows the page to that agent.
+      queries.length = 0;
+      await act(() => [...root.querySelectorAll<HTMLButtonElement>('[aria-labelledby=koe-breakdown] button')].find((b) => b.textContent === 'Context key')!.click());
+      const input = root.querySelector<HTMLInputElement>('[aria-labelledby=koe-breakdown] input')!;
+      input.value = 'agentId';
+      await act(() => {
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await act(() => {
+        root.querySelector('[aria-labelledby=koe-breakdown] form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      });
+      await until(() => root.querySelector('[aria-labelledby=koe-breakdown] tbody button'));
+      await act(() => root.querySelector<HTMLButtonElement>('[aria-labelledby=koe-breakdown] tbody button')!.click());
+      await until(() => root.querySelector('.filter-bar'));
+      expect(location.hash).toBe('#site=shop&survey=nps&days=30&context.agentId=aiko');
+      await until(() => queries.some((q) => JSON.stringify(q) === JSON.stringify(['summary', { agentId: 'aiko' }])));
+    } finally {
+      history.replaceState(null, '', '/');
+    }
+  });
+
   it('saves only the fields edited', async () => {
     await mount();
     await signIn('good-token');

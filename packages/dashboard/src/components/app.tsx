@@ -3,11 +3,13 @@ import { ApiFailure, createApi, type Api, type SiteListing } from '../api.js';
 import { DashboardContext, failureText, type Dashboard } from '../context.js';
 import { TEXTS, type Lang } from '../i18n/index.js';
 import { browserTimeZone, rangeOf } from '../period.js';
+import { scopeOf } from '../scope.js';
 import { loadLang, loadToken, saveLang, saveToken } from '../session.js';
 import { useView, useViewFragment } from '../use-view.js';
 import { SignIn } from './sign-in.js';
 import { SummaryCard } from './summary-card.js';
 import { SurveyDetail } from './survey-detail.js';
+import { FilterBar } from './filter-bar.js';
 import { Toolbar } from './toolbar.js';
 
 /** Props of App; tests inject the API and the clock. */
@@ -22,7 +24,7 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
   const [token, setToken] = useState<string | undefined>(() => loadToken());
   const [sites, setSites] = useState<SiteListing[] | undefined>(undefined);
   const [signInError, setSignInError] = useState<string | undefined>(undefined);
-  const { siteKey, selected, days, setSiteKey, setSelected, setDays } = useView();
+  const { siteKey, selected, days, filter, setSiteKey, setSelected, setDays, setFilter } = useView();
   const [refreshed, setRefreshed] = useState(0);
   const [caseVersion, setCaseVersion] = useState(0);
   // A failure other than a refused token (the collector restarting, a 429): the token is kept, and retried.
@@ -78,10 +80,11 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
 
   const site = sites?.find((s) => s.key === siteKey);
   const survey = site?.surveys.find((s) => s.id === selected) ?? site?.surveys[0];
-  useViewFragment(site?.key, survey?.id, days);
+  useViewFragment(site?.key, survey?.id, days, filter);
 
   // The period is fixed when it is chosen (or refreshed), so every panel reports over the same instants.
-  const range = useMemo(() => rangeOf(days, now()), [days, siteKey, refreshed]);
+  const period = useMemo(() => rangeOf(days, now()), [days, siteKey, refreshed]);
+  const range = useMemo(() => scopeOf(period, filter), [period, filter?.key, filter?.value]);
 
   if (api && !sites && loadError !== undefined) {
     return (
@@ -121,7 +124,7 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
         site={siteKey ?? ''}
         days={days}
         lang={lang}
-        onSite={(key) => (setSiteKey(key), setSelected(undefined))}
+        onSite={(key) => (setSiteKey(key), setSelected(undefined), setFilter(undefined))}
         onDays={setDays}
         onLang={(value) => (saveLang(value), setLang(value))}
         onRefresh={() => setRefreshed((n) => n + 1)}
@@ -129,6 +132,7 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
       />
       <main>
         {!site ? <p class="muted">{texts.noSites}</p> : site.surveys.length === 0 ? <p class="muted">{texts.noSurveys}</p> : null}
+        {filter ? <FilterBar filter={filter} onClear={() => setFilter(undefined)} /> : null}
         {site && survey ? (
           <>
             <div class="cards">
@@ -136,7 +140,7 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
                 <SummaryCard key={s.id} site={site.key} survey={s} range={range} days={days} selected={s.id === survey.id} onSelect={() => setSelected(s.id)} />
               ))}
             </div>
-            <SurveyDetail key={`${site.key}|${survey.id}`} site={site.key} survey={survey} range={range} days={days} />
+            <SurveyDetail key={`${site.key}|${survey.id}`} site={site.key} survey={survey} range={range} days={days} onFilter={setFilter} />
           </>
         ) : null}
       </main>

@@ -4,6 +4,7 @@ import { isContextKey, KEY_PATTERN } from '../context-key.js';
 import { failureText, useDashboard } from '../context.js';
 import { ScoreTable } from './score-table.js';
 import { useLoad } from '../use-load.js';
+import { scopeKey, type ContextFilter, type Scope } from '../scope.js';
 
 // A context key such as an agent id can have thousands of values: the table shows the largest groups.
 const LIMIT = 20;
@@ -14,11 +15,14 @@ export interface BreakdownPanelProps {
   site: string;
   survey: string;
   kind: Kind;
-  range: { from: string; to: string };
+  /** The period, and the context pair reports are narrowed to. */
+  range: Scope;
+  /** Narrows every report to one value of a context key (a row of a breakdown by that key). */
+  onFilter?(filter: ContextFilter): void;
 }
 
 /** The survey's score per channel, touchpoint, language or context key (an agent, a plan…), largest first. */
-export function BreakdownPanel({ site, survey, kind, range }: BreakdownPanelProps) {
+export function BreakdownPanel({ site, survey, kind, range, onFilter }: BreakdownPanelProps) {
   const { texts } = useDashboard();
   const [by, setBy] = useState<By>('touchpoint');
   const [draftKey, setDraftKey] = useState('');
@@ -61,16 +65,27 @@ export function BreakdownPanel({ site, survey, kind, range }: BreakdownPanelProp
           <button type="submit">{texts.show}</button>
         </form>
       ) : null}
-      {dimension ? <BreakdownTable site={site} survey={survey} kind={kind} range={range} by={dimension} /> : null}
+      {dimension ? <BreakdownTable site={site} survey={survey} kind={kind} range={range} by={dimension} {...(onFilter ? { onFilter } : {})} /> : null}
     </section>
   );
 }
 
-function BreakdownTable({ site, survey, kind, range, by }: BreakdownPanelProps & { by: string }) {
+function BreakdownTable({ site, survey, kind, range, by, onFilter }: BreakdownPanelProps & { by: string }) {
   const { api, texts, lang, onFailure } = useDashboard();
+  // A row of a breakdown by a context key narrows the whole page to that value: one agent's reports.
+  const key = by.startsWith('context.') ? by.slice('context.'.length) : undefined;
+  const labelOf = (value: string | null) => {
+    if (value === null) return <span class="muted">{texts.none}</span>;
+    if (!key || !onFilter) return value;
+    return (
+      <button type="button" class="link" title={texts.onlyThis(key, value)} onClick={() => onFilter({ key, value })}>
+        {value}
+      </button>
+    );
+  };
   const { data, error, loading } = useLoad(
     () => api.breakdown({ site, survey, ...range, by, limit: LIMIT }).catch((e: unknown) => (onFailure(e), Promise.reject(e))),
-    `${site}|${survey}|${range.from}|${range.to}|${by}`,
+    `${site}|${survey}|${scopeKey(range)}|${by}`,
   );
   if (error) return <p class="error" role="alert">{failureText(error, lang)}</p>;
   if (!data) return loading ? <p class="muted" aria-live="polite">{texts.loading}</p> : null;
@@ -80,7 +95,7 @@ function BreakdownTable({ site, survey, kind, range, by }: BreakdownPanelProps &
       <ScoreTable
         kind={kind}
         heading={texts.value}
-        rows={data.rows.map((row) => ({ key: row.value ?? '\u0000', label: row.value ?? <span class="muted">{texts.none}</span>, summary: row.summary }))}
+        rows={data.rows.map((row) => ({ key: row.value ?? '\u0000', label: labelOf(row.value), summary: row.summary }))}
       />
       <p class="muted">{texts.groups(data.rows.length, data.total)}</p>
     </>

@@ -13,10 +13,12 @@ export interface CasesPanelProps {
   survey: SurveyListing;
   /** When the page was last refreshed: the list reloads with it. */
   refreshedAt: string;
+  /** The page is narrowed to one context value, which the case list does not follow: say so. */
+  filtered?: boolean;
 }
 
 /** The survey's follow-up cases, open or closed, newest first, a page at a time, each closable in place. */
-export function CasesPanel({ site, survey, refreshedAt }: CasesPanelProps) {
+export function CasesPanel({ site, survey, refreshedAt, filtered = false }: CasesPanelProps) {
   const { api, texts, lang, onFailure } = useDashboard();
   const [status, setStatus] = useState<'open' | 'closed'>('open');
   const [generation, setGeneration] = useState(0);
@@ -55,7 +57,10 @@ export function CasesPanel({ site, survey, refreshedAt }: CasesPanelProps) {
           </div>
         ) : null}
       </div>
-      <p class="muted">{rule ? texts.casesAllTime : texts.noCaseRule}</p>
+      <p class="muted">
+        {rule ? texts.casesAllTime : texts.noCaseRule}
+        {filtered && shown ? texts.casesUnfiltered : null}
+      </p>
       <PagedList
         pages={pages}
         {...(rule ? { empty: texts.noCases } : {})}

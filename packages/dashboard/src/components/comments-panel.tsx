@@ -5,13 +5,15 @@ import { formatAnswer, formatInstant, toneOf } from '../format.js';
 import { usePages } from '../use-pages.js';
 import { ContextList } from './context-list.js';
 import { PagedList } from './paged-list.js';
+import { scopeKey, type Scope } from '../scope.js';
 
 /** Props of CommentsPanel. */
 export interface CommentsPanelProps {
   site: string;
   survey: string;
   kind: Kind;
-  range: { from: string; to: string };
+  /** The period, and the context pair reports are narrowed to. */
+  range: Scope;
 }
 
 /** What respondents wrote over the period, newest first, all or one category (a detractor's reasons). */
@@ -24,7 +26,7 @@ export function CommentsPanel({ site, survey, kind, range }: CommentsPanelProps)
         (page) => ({ items: page.comments, next: page.next }),
         (e: unknown) => (onFailure(e), Promise.reject(e)),
       ),
-    `${site}|${survey}|${range.from}|${range.to}|${category ?? ''}`,
+    `${site}|${survey}|${scopeKey(range)}|${category ?? ''}`,
   );
   const choices: (Category | undefined)[] = [undefined, ...categoriesOf(kind)];
   return (

@@ -1,12 +1,14 @@
 import { useState } from 'preact/hooks';
 import { failureText, useDashboard } from '../context.js';
 import { bucketOf } from '../period.js';
+import type { Scope } from '../scope.js';
 
 /** Props of DownloadButton. */
 export interface DownloadButtonProps {
   site: string;
   survey: string;
-  range: { from: string; to: string };
+  /** The period, and the context pair reports are narrowed to. */
+  range: Scope;
 }
 
 /**
@@ -29,7 +31,8 @@ export function DownloadButton({ site, survey, range }: DownloadButtonProps) {
       const link = document.createElement('a');
       link.href = url;
       // Named by the local dates the period covers, as the dashboard shows them (a Tokyo team's dates).
-      link.download = `koe-${site}-${survey}-${bucketOf(range.from, 'day', timeZone)}-${bucketOf(range.to, 'day', timeZone)}.csv`;
+      const only = Object.entries(range.context ?? {}).map(([key, value]) => `-${key}-${value}`).join('');
+      link.download = `koe-${site}-${survey}${only}-${bucketOf(range.from, 'day', timeZone)}-${bucketOf(range.to, 'day', timeZone)}.csv`;
       link.click();
       // The browser has started the download by the next task; the URL is no longer needed.
       setTimeout(() => URL.revokeObjectURL(url), 0);

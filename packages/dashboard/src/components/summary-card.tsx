@@ -4,12 +4,14 @@ import { formatBound, formatCount, formatDifference, formatP, formatPercent, for
 import { useLoad } from '../use-load.js';
 import { CategoryBar } from './category-bar.js';
 import { OpenCases } from './open-cases.js';
+import { scopeKey, type Scope } from '../scope.js';
 
 /** Props of SummaryCard. */
 export interface SummaryCardProps {
   site: string;
   survey: SurveyListing;
-  range: { from: string; to: string };
+  /** The period, and the context pair reports are narrowed to. */
+  range: Scope;
   days: number;
   selected: boolean;
   onSelect(): void;
@@ -20,7 +22,7 @@ export function SummaryCard({ site, survey, range, days, selected, onSelect }: S
   const { api, texts, lang, onFailure } = useDashboard();
   const { data, error, loading } = useLoad(
     () => api.summary({ site, survey: survey.id, ...range }).catch((e: unknown) => (onFailure(e), Promise.reject(e))),
-    `${site}|${survey.id}|${range.from}|${range.to}`,
+    `${site}|${survey.id}|${scopeKey(range)}`,
   );
   return (
     // Named by its survey alone; the figures describe it, so a screen reader's list of cards stays short.

@@ -5,13 +5,15 @@ import { bucketOf, defaultInterval, type Interval } from '../period.js';
 import { useLoad } from '../use-load.js';
 import { DownloadButton } from './download-button.js';
 import { TrendChart } from './trend-chart.js';
+import { scopeKey, type Scope } from '../scope.js';
 
 /** Props of TrendPanel. */
 export interface TrendPanelProps {
   site: string;
   survey: string;
   kind: Kind;
-  range: { from: string; to: string };
+  /** The period, and the context pair reports are narrowed to. */
+  range: Scope;
   days: number;
 }
 
@@ -24,7 +26,7 @@ export function TrendPanel({ site, survey, kind, range, days }: TrendPanelProps)
   const interval = chosen?.days === days ? chosen.interval : defaultInterval(days);
   const { data, error, loading } = useLoad(
     () => api.trend({ site, survey, ...range, interval, tz: timeZone }).catch((e: unknown) => (onFailure(e), Promise.reject(e))),
-    `${site}|${survey}|${range.from}|${range.to}|${interval}`,
+    `${site}|${survey}|${scopeKey(range)}|${interval}`,
   );
   // The range starts and ends inside its first and last buckets: those are partial, and say so.
   const partial = new Set([bucketOf(range.from, interval, timeZone), bucketOf(range.to, interval, timeZone)]);

@@ -52,6 +52,11 @@ export const en: Texts = {
   intervalHeading: 'Interval',
   none: '(none)',
   groups: (shown, total) => (shown < total ? `The ${shown} largest of ${total} groups` : `${total} groups`),
+  onlyThis: (key, value) => `Show only answers with ${key} ${value}`,
+  filteredTo: (key, value) => `Showing only answers with ${key} = ${value}: scores, trend, breakdowns, comments and the CSV.`,
+  showAll: 'Show all answers',
+  // Follows another sentence: its leading space is English punctuation (Japanese needs none).
+  casesUnfiltered: ' Cases are listed for every answer, not only those above.',
   comments: 'Comments',
   all: 'All',
   noComments: 'No comments in this period.',

@@ -56,6 +56,13 @@ export interface Texts {
   intervalHeading: string;
   none: string;
   groups(shown: number, total: number): string;
+  /** A breakdown row's button: narrow the page to this context value. */
+  onlyThis(key: string, value: string): string;
+  /** The notice over a page narrowed to one context value. */
+  filteredTo(key: string, value: string): string;
+  showAll: string;
+  /** Under the cases of a narrowed page: cases are not narrowed (appended to a sentence, with its own spacing). */
+  casesUnfiltered: string;
   comments: string;
   all: string;
   noComments: string;
