@@ -35,6 +35,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Bearer token of the admin routes (reports, export, deletion); without one they answer 401. */
   adminToken?: string;
+  /** A read-only bearer token: the admin routes that read (reports, comments, export, sites, cases), not those that change data. */
+  viewerToken?: string;
   /** Proxies in front of the collector whose `X-Forwarded-For` entries to trust: `true` = 1 (default 0). */
   trustProxy?: boolean | number;
   /** Requests per minute per IP and site on POST /v1/responses when a site sets none (default 120; 0: no limit). */
@@ -61,6 +63,7 @@ export function createApp(options: AppOptions): Hono {
     logger,
     refusedOrigin: originNotices(logger, () => now().getTime()),
     adminToken: options.adminToken,
+    viewerToken: options.viewerToken,
     trustedProxies: options.trustProxy === true ? 1 : typeof options.trustProxy === 'number' ? options.trustProxy : 0,
     defaultRateLimit: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT,
     limiter: new RateLimiter(() => now().getTime(), {

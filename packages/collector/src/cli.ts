@@ -71,6 +71,7 @@ async function serve(args: string[]): Promise<number> {
     'database-url': { type: 'string' },
     config: { type: 'string' },
     'admin-token': { type: 'string' },
+    'viewer-token': { type: 'string' },
     'trust-proxy': { type: 'string' },
     'rate-limit': { type: 'string' },
     'widget-dir': { type: 'string' },
@@ -98,6 +99,10 @@ async function serve(args: string[]): Promise<number> {
   const adminToken = str('admin-token') ?? env.KOE_ADMIN_TOKEN;
   // As site secrets: 10 guesses a minute per address (auth.ts) still add up over many addresses and days.
   if (adminToken && adminToken.length < 16) throw new UsageError('the admin token must be at least 16 characters (KOE_ADMIN_TOKEN or --admin-token)');
+  const viewerToken = str('viewer-token') ?? env.KOE_VIEWER_TOKEN;
+  if (viewerToken && viewerToken.length < 16) throw new UsageError('the viewer token must be at least 16 characters (KOE_VIEWER_TOKEN or --viewer-token)');
+  // The same string for both would make every viewer an admin.
+  if (viewerToken && viewerToken === adminToken) throw new UsageError('the viewer token must differ from the admin token');
   // An error names where the bad value came from: the flag, or the environment variable behind it.
   const source = (flag: string, variable: string) => (str(flag) === undefined ? variable : `--${flag}`);
   const trustProxy = trustProxyOf(str('trust-proxy') ?? env.KOE_TRUST_PROXY, source('trust-proxy', 'KOE_TRUST_PROXY'));
@@ -120,6 +125,7 @@ async function serve(args: string[]): Promise<number> {
     allowMissingConfig: configPath === undefined,
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(adminToken ? { adminToken } : {}),
+    ...(viewerToken ? { viewerToken } : {}),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     ...(rateLimit !== undefined ? { rateLimitPerMinute: rateLimit } : {}),
     ...(widgetDir ? { widgetDir } : {}),

@@ -10,6 +10,8 @@ export interface AppDeps {
   now: () => Date;
   logger: Logger;
   adminToken: string | undefined;
+  /** A read-only token: reports, comments, exports and cases, but no case edits or deletions. */
+  viewerToken: string | undefined;
   trustedProxies: number;
   defaultRateLimit: number;
   limiter: RateLimiter;

@@ -12,6 +12,8 @@ const queryParameters = (type: z.ZodObject) => {
   return Object.entries(properties).map(([name, property]) => ({ name, in: 'query', required: required.includes(name), schema: property }));
 };
 const admin = { security: [{ admin: [] }] };
+// On the routes that change data: the viewer token (KOE_VIEWER_TOKEN) may only read.
+const readOnly = { 403: error('A read-only viewer token on a route that changes data (`forbidden`)') };
 // Parameters named by the caller (`context.agentId`) have no OpenAPI form: said in words on each route.
 const contextFilter = {
   description:
@@ -79,7 +81,7 @@ export function openApiDocument(version: string): JsonSchema {
           responses: {
             200: {
               description: 'The sites in configuration order, as the collector has them now (a reloaded config shows at once)',
-              content: { 'application/json': { schema: { type: 'object', properties: { sites: { type: 'array', items: { $ref: '#/components/schemas/SiteListing' } } }, required: ['sites'] } } },
+              content: { 'application/json': { schema: { type: 'object', properties: { sites: { type: 'array', items: { $ref: '#/components/schemas/SiteListing' } }, role: { enum: ['admin', 'viewer'], description: "the caller's token: `viewer` may only read" } }, required: ['sites', 'role'] } } },
             },
             ...adminErrors,
           },
@@ -151,7 +153,7 @@ export function openApiDocument(version: string): JsonSchema {
           ...admin,
           summary: 'Delete every answer of an anonymous id or user id (privacy requests)',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } }],
-          responses: { 200: { description: 'How many answers were deleted', content: { 'application/json': { schema: { type: 'object', properties: { deleted: { type: 'integer' } } } } } }, ...adminErrors },
+          responses: { 200: { description: 'How many answers were deleted', content: { 'application/json': { schema: { type: 'object', properties: { deleted: { type: 'integer' } } } } } }, ...adminErrors, ...readOnly },
         },
       },
       '/v1/comments': {
@@ -189,7 +191,7 @@ export function openApiDocument(version: string): JsonSchema {
           summary: 'Close or reopen a case, assign it, or note what was done',
           parameters: [{ name: 'id', in: 'path', required: true, description: 'the id of the answer that opened the case', schema: { type: 'string', maxLength: 200 } }],
           requestBody: { required: true, ...json('CaseUpdate') },
-          responses: { 200: { description: 'The case as it now is', ...json('FollowUpCase') }, 404: error('No case with this id'), 413: error('Body over 32 KB'), 415: error('Not application/json'), ...adminErrors },
+          responses: { 200: { description: 'The case as it now is', ...json('FollowUpCase') }, 404: error('No case with this id'), 413: error('Body over 32 KB'), 415: error('Not application/json'), ...adminErrors, ...readOnly },
         },
       },
       '/koe.js': { get: { summary: 'The widget loader for the script tag (and /koe-ui.js, locale chunks: every koe*.js the widget build emits)', responses: { 200: { description: 'JavaScript' } } } },

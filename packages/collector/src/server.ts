@@ -35,6 +35,8 @@ export interface ServerOptions {
   allowMissingConfig?: boolean;
   /** Bearer token of the admin routes; without one they answer 401. */
   adminToken?: string;
+  /** A read-only bearer token: reports, comments, exports and cases, no changes. */
+  viewerToken?: string;
   /** Trust `X-Forwarded-For` from this many proxies (`true` = 1). */
   trustProxy?: boolean | number;
   /** Requests per minute per IP and site when a site sets none (default 120; 0: no limit). */
@@ -148,6 +150,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     logger,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.adminToken ? { adminToken: options.adminToken } : {}),
+    ...(options.viewerToken ? { viewerToken: options.viewerToken } : {}),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.rateLimitPerMinute !== undefined ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
     ...(widgetDir ? { widgetDir } : {}),

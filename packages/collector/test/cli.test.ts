@@ -213,6 +213,12 @@ describe('koe serve', () => {
     const short = runCli(['serve', '--admin-token', 'secret']);
     expect(await short.exited).toBe(2);
     expect(short.stderr()).toContain('the admin token must be at least 16 characters');
+    const shortViewer = runCli(['serve', '--viewer-token', 'secret']);
+    expect(await shortViewer.exited).toBe(2);
+    expect(shortViewer.stderr()).toContain('the viewer token must be at least 16 characters');
+    const same = runCli(['serve', '--admin-token', 'same-token-0123456789', '--viewer-token', 'same-token-0123456789']);
+    expect(await same.exited).toBe(2);
+    expect(same.stderr()).toContain('the viewer token must differ from the admin token');
   });
 
   it('runs as the package bin, the file pnpm links as `koe`', () => {

@@ -117,6 +117,7 @@ describe('GET /v1/sites', () => {
           ],
         },
       ],
+      role: 'admin',
     });
     expect(text).not.toContain('hooks.support.example');
     expect(text).not.toContain('support-hook-secret');

@@ -9,6 +9,15 @@ export type SurveyListing = Omit<Survey, 'cases'> & { caseCategories: Category[]
 /** A site as GET /v1/sites lists it. */
 export type SiteListing = Pick<Site, 'key' | 'name' | 'origins'> & { surveys: SurveyListing[] };
 
+/** What a token may do: `viewer` (KOE_VIEWER_TOKEN) only reads. */
+export type Role = 'admin' | 'viewer';
+
+/** GET /v1/sites: every site, and the role of the token that asked. */
+export interface SiteList {
+  sites: SiteListing[];
+  role: Role;
+}
+
 /** GET /v1/reports/summary: the period's summary with the previous one and their comparison. */
 export interface SummaryReport extends Summary {
   from: string;

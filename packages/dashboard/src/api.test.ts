@@ -17,7 +17,8 @@ describe('createApi', () => {
   it('sends the token and the query, and reads the listing', async () => {
     const { calls, fetch } = recorder(() => json({ sites: [{ key: 'shop', name: 'Shop', surveys: [] }] }));
     const api = createApi({ token: 'tok', base: 'http://c', fetch });
-    expect(await api.sites()).toEqual([{ key: 'shop', name: 'Shop', surveys: [] }]);
+    // A collector from before roles: its token is the admin's.
+    expect(await api.sites()).toEqual({ sites: [{ key: 'shop', name: 'Shop', surveys: [] }], role: 'admin' });
     await api.summary({ site: 'shop', survey: 'nps', from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' });
     expect(calls[0]!.url).toBe('http://c/v1/sites');
     expect(new Headers(calls[0]!.init.headers).get('authorization')).toBe('Bearer tok');

@@ -1,9 +1,9 @@
 import type { CaseStatus, CaseUpdate, FollowUpCase } from '@koe/core';
-import type { BreakdownRow, CasePage, CommentPage, ReportQuery, SiteListing, SummaryReport, TrendPoint } from './api-types.js';
+import type { BreakdownRow, CasePage, CommentPage, ReportQuery, SiteList, SiteListing, SummaryReport, TrendPoint } from './api-types.js';
 import { apiBaseOf } from './api-base.js';
 import type { Interval } from './period.js';
 
-export type { BreakdownRow, CasePage, CommentPage, ReportQuery, SiteListing, SummaryReport, SurveyListing, TrendPoint } from './api-types.js';
+export type { BreakdownRow, CasePage, CommentPage, ReportQuery, Role, SiteList, SiteListing, SummaryReport, SurveyListing, TrendPoint } from './api-types.js';
 
 /** A refused or failed call: the HTTP status (0 when the collector could not be reached) and its message. */
 export class ApiFailure extends Error {
@@ -31,7 +31,7 @@ export interface ApiOptions {
 
 /** The admin API calls the dashboard makes. */
 export interface Api {
-  sites(): Promise<SiteListing[]>;
+  sites(): Promise<SiteList>;
   summary(query: ReportQuery): Promise<SummaryReport>;
   trend(query: ReportQuery & { interval: Interval; tz: string }): Promise<TrendPoint[]>;
   breakdown(query: ReportQuery & { by: string; limit?: number }): Promise<{ rows: BreakdownRow[]; total: number }>;
@@ -75,7 +75,11 @@ export function createApi(options: ApiOptions): Api {
     (await (await call(method, path, query, body)).json()) as T;
 
   return {
-    sites: async () => (await json<{ sites: SiteListing[] }>('GET', '/v1/sites', {})).sites,
+    sites: async () => {
+      const body = await json<{ sites: SiteListing[]; role?: unknown }>('GET', '/v1/sites', {});
+      // A collector from before roles existed knew only the admin token.
+      return { sites: body.sites, role: body.role === 'viewer' ? 'viewer' : 'admin' };
+    },
     summary: (query) => json('GET', '/v1/reports/summary', { ...query }),
     trend: (query) => json('GET', '/v1/reports/trend', { ...query }),
     breakdown: async (query) => {

@@ -9,6 +9,8 @@ export interface Dashboard {
   lang: Lang;
   texts: Texts;
   timeZone: string;
+  /** Whether the token may change cases (a viewer token only reads). */
+  canEdit: boolean;
   /** Called with every failed call: a 401 signs the tab out. */
   onFailure(error: unknown): void;
   /** Bumped whenever a case changes here, so every count of open cases reads again. */

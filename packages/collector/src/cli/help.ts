@@ -13,6 +13,7 @@ koe serve options (environment variable in brackets):
   --database-url <url>    PostgreSQL instead (postgres://…)       [KOE_DATABASE_URL]
   --config <file>         Sites and surveys (reloaded on edit)    [KOE_CONFIG]    ./koe.config.json
   --admin-token <token>   Bearer token of the report API, ≥ 16 characters  [KOE_ADMIN_TOKEN]
+  --viewer-token <token>  A read-only token (reports, comments, exports, cases; no edits)  [KOE_VIEWER_TOKEN]
   --trust-proxy [hops]    Read client IPs from X-Forwarded-For    [KOE_TRUST_PROXY]
   --rate-limit <n>        Default answers POSTs per minute per IP and site (0: off)  [KOE_RATE_LIMIT]  120
   --widget-dir <dir>      Serve koe.js and its chunks from here   [KOE_WIDGET_DIR]

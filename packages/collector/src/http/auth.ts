@@ -19,16 +19,32 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
+/** What a token may do: `admin` everything, `viewer` only read (reports, comments, exports, sites, cases). */
+export type Role = 'admin' | 'viewer';
+
+type AuthDeps = Pick<AppDeps, 'adminToken' | 'viewerToken' | 'limiter' | 'trustedProxies' | 'logger'>;
+
+/** The role of a request's bearer token, if it is one of the collector's (compared in constant time). */
+export function roleOf(header: string | undefined, deps: Pick<AppDeps, 'adminToken' | 'viewerToken'>): Role | undefined {
+  const given = bearerToken(header);
+  if (given === undefined) return undefined;
+  // Both compared every time, so the time taken does not tell which one a guess was near.
+  const admin = !!deps.adminToken && safeEqual(given, deps.adminToken);
+  const viewer = !!deps.viewerToken && safeEqual(given, deps.viewerToken);
+  return admin ? 'admin' : viewer ? 'viewer' : undefined;
+}
+
 /**
- * Lets a request through only with `Authorization: Bearer <token>`; 401 otherwise (and always without a
- * token). An IP past ADMIN_FAILURES_PER_MINUTE failures gets 429 for the rest of the minute, right token
- * or not: answering a right guess while refusing wrong ones would leave the guessing as fast as before.
+ * Lets a request through only with `Authorization: Bearer <token>` of a role in `roles` (default: the admin
+ * token only); 401 for no token or a wrong one, 403 for a read-only token on a route that changes data. An
+ * IP past ADMIN_FAILURES_PER_MINUTE failures gets 429 for the rest of the minute, right token or not:
+ * answering a right guess while refusing wrong ones would leave the guessing as fast as before.
  */
-export function adminAuth(deps: Pick<AppDeps, 'adminToken' | 'limiter' | 'trustedProxies' | 'logger'>): MiddlewareHandler {
-  const token = deps.adminToken;
+export function adminAuth(deps: AuthDeps, roles: readonly Role[] = ['admin']): MiddlewareHandler {
   const challenge = { 'WWW-Authenticate': 'Bearer realm="koe"' };
+  const reader = roles.includes('viewer');
   return async (c, next) => {
-    if (token === undefined || token === '') {
+    if (!deps.adminToken && !(reader && deps.viewerToken)) {
       // Its own code: no token can help here, so a client should say so rather than ask for another one.
       throw new ApiError(401, 'admin_disabled', 'The admin API is disabled: start the collector with KOE_ADMIN_TOKEN or --admin-token', undefined, challenge);
     }
@@ -41,14 +57,19 @@ export function adminAuth(deps: Pick<AppDeps, 'adminToken' | 'limiter' | 'truste
         'Retry-After': String(blocked.retryAfterSeconds),
       });
     }
-    const given = bearerToken(c.req.header('authorization'));
-    if (given === undefined || !safeEqual(given, token)) {
+    const role = roleOf(c.req.header('authorization'), deps);
+    if (role === undefined) {
       deps.limiter.hit(key, ADMIN_FAILURES_PER_MINUTE);
       if (!deps.limiter.check(key, ADMIN_FAILURES_PER_MINUTE).allowed) {
         deps.logger.warn(`admin: ${ADMIN_FAILURES_PER_MINUTE} failed requests from ${ip} this minute; refusing it until the minute ends`);
       }
       throw new ApiError(401, 'unauthorized', 'This route needs Authorization: Bearer <admin token>', undefined, challenge);
     }
+    // A right token of the wrong role is no guess: it is refused without counting as a failure.
+    if (!roles.includes(role)) throw new ApiError(403, 'forbidden', 'This token may only read: this route changes data and needs the admin token');
     await next();
   };
 }
+
+/** The roles of the routes that only read: reports, comments, exports, the site listing, the case list. */
+export const READ_ROLES: readonly Role[] = ['admin', 'viewer'];

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { CaseStatus, CaseUpdate, Slug, StorableText, toIssues } from '@koe/core';
 import type { AppDeps } from '../deps.js';
-import { adminAuth } from '../http/auth.js';
+import { adminAuth, READ_ROLES } from '../http/auth.js';
 import { ApiError, invalidBody, invalidQuery } from '../http/errors.js';
 import { parseJsonBody, readText } from '../http/body.js';
 import { parseQuery } from '../http/query.js';
@@ -22,10 +22,7 @@ const MAX_UPDATE_BYTES = 32 * 1024;
 
 /** GET /v1/cases and PATCH /v1/cases/:id: the follow-up cases unhappy answers open, and their handling. */
 export function caseRoutes(app: Hono, deps: AppDeps): void {
-  app.use('/v1/cases', adminAuth(deps));
-  app.use('/v1/cases/*', adminAuth(deps));
-
-  app.get('/v1/cases', async (c) => {
+  app.get('/v1/cases', adminAuth(deps, READ_ROLES), async (c) => {
     const query = parseQuery(c, CaseQuery);
     const entry = deps.sites().sites.get(query.site);
     if (!entry) throw invalidQuery([{ path: 'site', message: `no site "${query.site}" in the configuration` }]);
@@ -46,7 +43,7 @@ export function caseRoutes(app: Hono, deps: AppDeps): void {
     return c.json({ ...page, total });
   });
 
-  app.patch('/v1/cases/:id', async (c) => {
+  app.patch('/v1/cases/:id', adminAuth(deps), async (c) => {
     parseQuery(c, z.strictObject({}));
     // Answer ids are stored in lowercase (core lowercases them), so a case id in capitals names the same case.
     const id = c.req.param('id').toLowerCase();

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { categoriesOf } from '@koe/core';
 import type { AppDeps } from '../deps.js';
-import { adminAuth } from '../http/auth.js';
+import { adminAuth, READ_ROLES } from '../http/auth.js';
 import { invalidQuery } from '../http/errors.js';
 import { parseQuery } from '../http/query.js';
 import { CommentQuery, responseFilterOf } from '../reports/query.js';
@@ -9,7 +9,7 @@ import { decodeCommentCursor } from '../store/comments.js';
 
 /** GET /v1/comments: what respondents wrote, newest first, a page at a time; by category to read detractors' reasons. */
 export function commentRoutes(app: Hono, deps: AppDeps): void {
-  app.get('/v1/comments', adminAuth(deps), async (c) => {
+  app.get('/v1/comments', adminAuth(deps, READ_ROLES), async (c) => {
     const query = parseQuery(c, CommentQuery, { context: true });
     const entry = deps.sites().sites.get(query.site);
     if (!entry) throw invalidQuery([{ path: 'site', message: `no site "${query.site}" in the configuration` }]);

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { BOM, csvWriter } from '../export/csv.js';
-import { adminAuth } from '../http/auth.js';
+import { adminAuth, READ_ROLES } from '../http/auth.js';
 import { SECURITY_HEADERS } from '../http/security-headers.js';
 import { invalidQuery } from '../http/errors.js';
 import { parseQuery } from '../http/query.js';
@@ -13,7 +13,7 @@ const CHUNK_CHARS = 64 * 1024;
 
 /** GET /v1/responses: every answer of a survey, streamed as NDJSON or CSV without holding them in memory. */
 export function exportRoutes(app: Hono, deps: AppDeps): void {
-  app.get('/v1/responses', adminAuth(deps), (c) => {
+  app.get('/v1/responses', adminAuth(deps, READ_ROLES), (c) => {
     const query = parseQuery(c, ExportQuery, { context: true });
     const entry = deps.sites().sites.get(query.site);
     if (!entry) throw invalidQuery([{ path: 'site', message: `no site "${query.site}" in the configuration` }]);

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { compare, summarizeCounts, type Kind, type SummaryOptions } from '@koe/core';
 import type { AppDeps } from '../deps.js';
-import { adminAuth } from '../http/auth.js';
+import { adminAuth, READ_ROLES } from '../http/auth.js';
 import { invalidQuery } from '../http/errors.js';
 import { parseQuery } from '../http/query.js';
 import { periodOf, previousOf, type Period } from '../reports/period.js';
@@ -25,7 +25,7 @@ interface Scope {
 
 /** The admin report routes: summary (with the previous period and a significance test), trend, breakdown. */
 export function reportRoutes(app: Hono, deps: AppDeps): void {
-  app.use('/v1/reports/*', adminAuth(deps));
+  app.use('/v1/reports/*', adminAuth(deps, READ_ROLES));
 
   const kindOf = (scope: Scope): Kind => {
     const entry = deps.sites().sites.get(scope.site);

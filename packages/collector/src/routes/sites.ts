@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { caseCategories, type Site } from '@koe/core';
 import type { AppDeps } from '../deps.js';
-import { adminAuth } from '../http/auth.js';
+import { adminAuth, READ_ROLES, roleOf } from '../http/auth.js';
 import { parseQuery } from '../http/query.js';
 
 /** One site as GET /v1/sites lists it: its surveys as the widget sees them, plus which answers open cases. */
@@ -18,10 +18,12 @@ export function siteListing(site: Site) {
 
 /** GET /v1/sites (admin): every configured site and survey, so a dashboard or script can offer a choice. */
 export function siteRoutes(app: Hono, deps: AppDeps): void {
-  app.get('/v1/sites', adminAuth(deps), (c) => {
+  app.get('/v1/sites', adminAuth(deps, READ_ROLES), (c) => {
     parseQuery(c, z.strictObject({}));
     // An operator's view of the configuration: never kept by a browser's or a proxy's cache.
     c.header('Cache-Control', 'no-store');
-    return c.json({ sites: [...deps.sites().sites.values()].map((entry) => siteListing(entry.site)) });
+    // The caller's role, so a dashboard offers case edits only to a token that may make them.
+    const role = roleOf(c.req.header('authorization'), deps);
+    return c.json({ sites: [...deps.sites().sites.values()].map((entry) => siteListing(entry.site)), role });
   });
 }

@@ -25,7 +25,7 @@ function fakeApi(token: string, log: string[]): Api {
     if (token !== 'good-token') throw new ApiFailure(401, 'Missing or wrong admin token');
   };
   return {
-    sites: async () => (check(), [{ key: 'shop', name: 'Shop', origins: [], surveys: [{ id: 'nps', kind: 'nps', channel: 'web', throttle: { recontactDays: 90, sampleRate: 1 }, caseCategories: ['detractor'] }] }]),
+    sites: async () => (check(), { role: 'admin' as const, sites: [{ key: 'shop', name: 'Shop', origins: [], surveys: [{ id: 'nps', kind: 'nps' as const, channel: 'web' as const, throttle: { recontactDays: 90, sampleRate: 1 }, caseCategories: ['detractor' as const] }] }] }),
     summary: async (q) => (check(), log.push(`summary ${q.survey}`), report(38.4)),
     trend: async () => (check(), [{ period: '2026-11-20', summary: summary(30) }, { period: '2026-11-21', summary: summary(40) }]),
     breakdown: async (q) => (check(), log.push(`breakdown ${q.by}`), { rows: [{ value: 'checkout', summary: summary(31) }], total: 1 }),
@@ -127,7 +127,10 @@ describe('App', () => {
       const api = fakeApi(token, log);
       return {
         ...api,
-        sites: async () => (await api.sites()).map((site) => ({ ...site, surveys: site.surveys.map((survey) => ({ ...survey, caseCategories: [] })) })),
+        sites: async () => {
+          const list = await api.sites();
+          return { ...list, sites: list.sites.map((site) => ({ ...site, surveys: site.surveys.map((survey) => ({ ...survey, caseCategories: [] })) })) };
+        },
         cases: async (q) => (log.push(`cases ${q.status}`), q.status === 'closed' ? { cases: closed > 0 ? [{ ...openCase, status: 'closed' as const }] : [], next: null, total: closed } : { cases: [], next: null, total: 0 }),
       };
     };
@@ -196,6 +199,20 @@ describe('App', () => {
     } finally {
       history.replaceState(null, '', '/');
     }
+  });
+
+  it('offers no case edits to a read-only viewer token, and says why', async () => {
+    const viewer = (token: string): Api => {
+      const api = fakeApi(token, log);
+      return { ...api, sites: async () => ({ ...(await api.sites()), role: 'viewer' as const }) };
+    };
+    sessionStorage.setItem('koe-dashboard-token', 'good-token');
+    await act(() => render(<App makeApi={viewer} now={() => new Date('2026-12-01T00:00:00Z')} />, root));
+    await until(() => root.querySelector('[data-case]'));
+    const item = root.querySelector('[data-case]')!;
+    expect(item.querySelector('button')).toBeNull();
+    expect(item.querySelector('form')).toBeNull();
+    expect(root.querySelector('[aria-labelledby=koe-cases] p.muted')!.textContent).toContain('This token may only read');
   });
 
   it('saves only the fields edited', async () => {

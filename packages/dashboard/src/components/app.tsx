@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ApiFailure, createApi, type Api, type SiteListing } from '../api.js';
+import { ApiFailure, createApi, type Api, type Role, type SiteListing } from '../api.js';
 import { DashboardContext, failureText, type Dashboard } from '../context.js';
 import { TEXTS, type Lang } from '../i18n/index.js';
 import { browserTimeZone, rangeOf } from '../period.js';
@@ -23,6 +23,7 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
   const [lang, setLang] = useState<Lang>(() => loadLang(typeof navigator === 'undefined' ? [] : navigator.languages));
   const [token, setToken] = useState<string | undefined>(() => loadToken());
   const [sites, setSites] = useState<SiteListing[] | undefined>(undefined);
+  const [role, setRole] = useState<Role>('admin');
   const [signInError, setSignInError] = useState<string | undefined>(undefined);
   const { siteKey, selected, days, filter, setSiteKey, setSelected, setDays, setFilter } = useView();
   const [refreshed, setRefreshed] = useState(0);
@@ -49,10 +50,11 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
     if (!api) return;
     let current = true;
     api.sites().then(
-      (list) => {
+      ({ sites: list, role: given }) => {
         if (!current) return;
         saveToken(token);
         setLoadError(undefined);
+        setRole(given);
         setSites(list);
         setSiteKey((key) => (key && list.some((s) => s.key === key) ? key : list[0]?.key));
       },
@@ -110,6 +112,7 @@ export function App({ makeApi = (token) => createApi({ token }), now = () => new
     lang,
     texts,
     timeZone: browserTimeZone(),
+    canEdit: role === 'admin',
     caseVersion,
     onCaseChange: () => setCaseVersion((n) => n + 1),
     onFailure: (error) => {

@@ -15,7 +15,7 @@ const base: FollowUpCase = {
 
 it("keeps a draft when a teammate's edit arrives, and follows the fields not being edited", async () => {
   const dashboard: Dashboard = {
-    api: {} as Api, lang: 'en', texts: TEXTS.en, timeZone: 'UTC', caseVersion: 0, onCaseChange: () => {}, onFailure: () => {},
+    api: {} as Api, lang: 'en', texts: TEXTS.en, canEdit: true, timeZone: 'UTC', caseVersion: 0, onCaseChange: () => {}, onFailure: () => {},
   };
   const root = document.createElement('div');
   const show = (item: FollowUpCase) =>

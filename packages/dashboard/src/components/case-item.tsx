@@ -12,7 +12,7 @@ export interface CaseItemProps {
 
 /** One case: the answer that opened it (score, comment, context) and its handling (status, assignee, note). */
 export function CaseItem({ item, onChange }: CaseItemProps) {
-  const { texts, lang, timeZone } = useDashboard();
+  const { texts, lang, timeZone, canEdit } = useDashboard();
   const editor = useCaseEditor(item, onChange);
 
   const id = `case-${item.id}`;
@@ -28,6 +28,21 @@ export function CaseItem({ item, onChange }: CaseItemProps) {
       {item.comment ? <blockquote lang={item.locale}>{item.comment}</blockquote> : null}
       <ContextList context={item.context} userId={item.respondent?.userId} />
       {item.notificationError ? <p class="warning">{texts.webhookFailed(item.notificationError)}</p> : null}
+      {canEdit ? (
+        <CaseActions item={item} editor={editor} id={id} />
+      ) : item.assignee || item.note ? (
+        // A viewer reads who has the case and what was noted, without the form to change them.
+        <p class="muted">{[item.assignee ? texts.assignedTo(item.assignee) : '', item.note ?? ''].filter(Boolean).join(' · ')}</p>
+      ) : null}
+    </li>
+  );
+}
+
+/** Close or reopen, assign and note: for a token that may change cases. */
+function CaseActions({ item, editor, id }: { item: FollowUpCase; editor: ReturnType<typeof useCaseEditor>; id: string }) {
+  const { texts } = useDashboard();
+  return (
+    <>
       <div class="actions">
         {/* aria-disabled, not disabled: a disabled button would drop keyboard focus while its request runs. */}
         <button type="button" aria-disabled={editor.busy} aria-describedby={`${id}-title`} onClick={() => editor.setStatus(item.status === 'open' ? 'closed' : 'open')}>
@@ -61,6 +76,6 @@ export function CaseItem({ item, onChange }: CaseItemProps) {
           </div>
         </form>
       </details>
-    </li>
+    </>
   );
 }

@@ -19,7 +19,7 @@ export interface CasesPanelProps {
 
 /** The survey's follow-up cases, open or closed, newest first, a page at a time, each closable in place. */
 export function CasesPanel({ site, survey, refreshedAt, filtered = false }: CasesPanelProps) {
-  const { api, texts, lang, onFailure } = useDashboard();
+  const { api, texts, lang, onFailure, canEdit } = useDashboard();
   const [status, setStatus] = useState<'open' | 'closed'>('open');
   const [generation, setGeneration] = useState(0);
   const pages = usePages(
@@ -60,6 +60,7 @@ export function CasesPanel({ site, survey, refreshedAt, filtered = false }: Case
       <p class="muted">
         {rule ? texts.casesAllTime : texts.noCaseRule}
         {filtered && shown ? texts.casesUnfiltered : null}
+        {!canEdit && shown ? texts.casesReadOnly : null}
       </p>
       <PagedList
         pages={pages}

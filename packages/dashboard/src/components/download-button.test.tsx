@@ -23,7 +23,7 @@ it("asks for the CSV in the browser's time zone, so the file has local-time colu
   vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:koe');
   vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
   const dashboard: Dashboard = {
-    api: createApi({ token: 't', fetch }), lang: 'en', texts: TEXTS.en, timeZone: 'Asia/Tokyo', caseVersion: 0, onCaseChange: () => {}, onFailure: () => {},
+    api: createApi({ token: 't', fetch }), lang: 'en', texts: TEXTS.en, canEdit: true, timeZone: 'Asia/Tokyo', caseVersion: 0, onCaseChange: () => {}, onFailure: () => {},
   };
   const root = document.createElement('div');
   const range = { from: '2026-11-30T15:00:00.000Z', to: '2026-12-07T15:00:00.000Z' };

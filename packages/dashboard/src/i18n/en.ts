@@ -57,6 +57,7 @@ export const en: Texts = {
   showAll: 'Show all answers',
   // Follows another sentence: its leading space is English punctuation (Japanese needs none).
   casesUnfiltered: ' Cases are listed for every answer, not only those above.',
+  casesReadOnly: ' This token may only read: closing, assigning and noting need the admin token.',
   comments: 'Comments',
   all: 'All',
   noComments: 'No comments in this period.',

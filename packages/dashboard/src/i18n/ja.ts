@@ -56,6 +56,7 @@ export const ja: Texts = {
   filteredTo: (key, value) => `${key} = ${value} の回答だけを表示しています（スコア、推移、内訳、コメント、CSV）。`,
   showAll: 'すべての回答を表示',
   casesUnfiltered: '案件は絞り込まれず、すべての回答の案件を表示しています。',
+  casesReadOnly: 'このトークンは閲覧専用です。案件のクローズ、担当者の設定、メモには管理トークンが必要です。',
   comments: 'コメント',
   all: 'すべて',
   noComments: 'この期間のコメントはありません。',

@@ -63,6 +63,8 @@ export interface Texts {
   showAll: string;
   /** Under the cases of a narrowed page: cases are not narrowed (appended to a sentence, with its own spacing). */
   casesUnfiltered: string;
+  /** Under the cases for a viewer token (appended to a sentence, with its own spacing). */
+  casesReadOnly: string;
   comments: string;
   all: string;
   noComments: string;
