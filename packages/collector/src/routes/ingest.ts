@@ -9,6 +9,7 @@ import { parseJsonBody, readText } from '../http/body.js';
 import { apiResponse, jsonResponse } from '../http/json.js';
 import { ApiError, invalidBody } from '../http/errors.js';
 import { SECURITY_HEADERS } from '../http/security-headers.js';
+import { throttled } from '../logger.js';
 
 /** The largest request body POST /v1/responses accepts: 100 answers with long comments fit well below it. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -17,6 +18,7 @@ const ACCEPTED_TYPES = new Set(['application/json', 'text/plain']);
 
 /** POST /v1/responses: one answer or a batch, answered 202 only once the store made them durable. */
 export function ingestRoutes(app: Hono, deps: AppDeps): void {
+  const storeFailed = throttled((message) => deps.logger.error(message), 10_000);
   // Preflights carry no body, hence no site: admit any origin some site lists; the POST itself checks the
   // origin against its own site. (Hand-written rather than hono/cors, which edits c.res around the handler
   // and makes @hono/node-server build a full web Response on the hottest route.)
@@ -41,7 +43,7 @@ export function ingestRoutes(app: Hono, deps: AppDeps): void {
     const headers: Record<string, string> =
       origin !== undefined && deps.sites().origins.has(origin) ? { Vary: 'Origin', 'Access-Control-Allow-Origin': origin } : { Vary: 'Origin' };
     try {
-      const result = await ingest(c, deps);
+      const result = await ingest(c, deps, storeFailed);
       return apiResponse(202, result, headers);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -51,7 +53,7 @@ export function ingestRoutes(app: Hono, deps: AppDeps): void {
   });
 }
 
-async function ingest(c: Context, deps: AppDeps): Promise<InsertResult> {
+async function ingest(c: Context, deps: AppDeps, storeFailed: (message: string) => void): Promise<InsertResult> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   // text/plain is what sendBeacon and a preflight-free fetch send; it must hold JSON all the same.
   if (!ACCEPTED_TYPES.has(type)) {
@@ -71,7 +73,7 @@ async function ingest(c: Context, deps: AppDeps): Promise<InsertResult> {
     const result = await deps.store.insert(responses, deps.now(), entry.casesOf(responses));
     return { accepted: result.accepted, duplicates: result.duplicates };
   } catch (error) {
-    deps.logger.error(`store: insert failed: ${error instanceof Error ? error.message : String(error)}`);
+    storeFailed(`store: insert failed: ${error instanceof Error ? error.message : String(error)}`);
     throw new ApiError(503, 'unavailable', 'The answers could not be stored; retry later', undefined, { 'Retry-After': '5' });
   }
 }

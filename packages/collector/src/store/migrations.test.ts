@@ -28,6 +28,7 @@ describe('migrations', () => {
       [4, 'touchpoint and locale counts', '8cccc28ebcda8a9f'],
       [5, 'follow-up cases', '5686d3ced4abb07e'],
       [6, 'case counts', '0fed8bf0cd87889f'],
+      [7, 'schema guard', 'e5e3a2a2c03c1d98'],
     ]);
   });
 });

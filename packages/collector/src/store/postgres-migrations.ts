@@ -135,6 +135,23 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cases_count ON cases (site, status, survey);
     `,
   },
+  {
+    version: 7,
+    name: 'schema guard',
+    // During a rolling upgrade, a collector of the old version keeps writing after a newer one migrated the
+    // schema, and its writes would miss what the migration changed (counts it does not know to keep). Its
+    // writes call this first and fail instead. VOLATILE, so its query sees a migration committed while the
+    // write waited on the migration's table lock, not the write statement's own older snapshot.
+    sql: `
+      CREATE FUNCTION koe_require_schema(known integer) RETURNS boolean LANGUAGE plpgsql VOLATILE AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM koe_migrations WHERE version > known) THEN
+          RAISE EXCEPTION 'koe: the database was migrated past schema version % by a newer koe; restart this collector with that version', known;
+        END IF;
+        RETURN true;
+      END $$;
+    `,
+  },
 ];
 
 // Any fixed number shared by every koe process; pg_advisory_xact_lock serialises migrators on it.
@@ -156,6 +173,9 @@ export async function migratePostgres(sql: Sql, schema?: string, migrations: rea
     const newest = Math.max(0, ...done);
     if (newest > known) throw new Error(`the database has koe schema version ${newest}, newer than this koe knows (${known}): upgrade koe`);
     const applied: number[] = [];
+    // Writers of running collectors wait until the migration commits, then see it (see migration 7), rather
+    // than write beside it with the old schema's meaning. Only a database with answers has writers.
+    if (done.has(1) && migrations.some((m) => !done.has(m.version))) await tx`LOCK TABLE responses IN SHARE ROW EXCLUSIVE MODE`;
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (done.has(migration.version)) continue;
       await tx.unsafe(migration.sql);

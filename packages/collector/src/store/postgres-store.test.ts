@@ -168,4 +168,34 @@ describe.skipIf(url === null)('PostgresStore specifics', () => {
     expect(kept).toEqual(rebuilt);
     expect(deltas).toBe(0);
   });
+
+  it('refuses writes from a collector older than the schema once a newer one migrated (a rolling upgrade)', async () => {
+    const schema = testSchemaName();
+    schemas.push(schema);
+    const old = await openIn(schema);
+    const sql = postgres(url!, { max: 2, onnotice: () => {}, connection: { search_path: schema } });
+    const [first, second] = randomResponses({ site: 's', surveys: [survey], count: 2, from: new Date('2026-01-01Z'), to: new Date('2026-01-02Z'), seed: 8 });
+    try {
+      expect((await old.insert([first!], new Date())).accepted).toBe(1);
+      // A newer koe's migration: it holds the answers' table until it commits.
+      const newer = [...POSTGRES_MIGRATIONS, { version: POSTGRES_MIGRATIONS.length + 1, name: 'newer', sql: 'SELECT pg_sleep(0.3)' }];
+      const migrating = migratePostgres(sql, schema, newer);
+      for (let i = 0; i < 200; i++) {
+        const [held] = await sql`SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+          WHERE c.relname = 'responses' AND c.relnamespace = ${schema}::regnamespace AND l.mode = 'ShareRowExclusiveLock' AND l.granted`;
+        if (held!.n > 0) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      // The old collector's write waits for the migration, then sees it and stores nothing.
+      const write = old.insert([second!], new Date());
+      expect(await migrating).toEqual([newer.at(-1)!.version]);
+      await expect(write).rejects.toThrow(`koe: the database was migrated past schema version ${POSTGRES_MIGRATIONS.length} by a newer koe`);
+      await expect(old.deleteRespondent('someone')).rejects.toThrow('koe: the database was migrated past schema version');
+      const rows = await sql`SELECT id FROM responses`;
+      expect(rows.map((r) => r.id)).toEqual([first!.id]);
+    } finally {
+      await sql.end();
+      await old.close();
+    }
+  });
 });

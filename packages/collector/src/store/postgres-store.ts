@@ -4,7 +4,7 @@ import { contextConditions } from './context-sql.js';
 import { commentListQuery, commentPage, type CommentFilter, type CommentPage } from './comments.js';
 import { CASE_COLUMNS, caseCountQuery, caseListQuery, casePage, fromCaseRow, outcomeFields, updateFields, type CaseRow } from './cases.js';
 import { CountCompactor, countQuery, runCountQuery } from './postgres-counts.js';
-import { countRowsSql, migratePostgres } from './postgres-migrations.js';
+import { countRowsSql, migratePostgres, POSTGRES_SCHEMA_VERSION } from './postgres-migrations.js';
 import { PostgresRateCounts } from './postgres-rate-counts.js';
 import { PostgresWriter } from './postgres-writer.js';
 import { dimensionCounts, periodCounts, scoreCounts, type CountRow } from './report-assembly.js';
@@ -198,7 +198,7 @@ export class PostgresStore implements Store {
     await this.#ready;
     // The count deltas of the deleted answers go in the same statement (one transaction).
     const [result] = await this.#sql.unsafe<{ n: string }[]>(
-      `WITH gone AS (DELETE FROM responses WHERE anonymous_id = $1 OR user_id = $1 RETURNING site, survey, answered_at, channel, touchpoint, locale, score),
+      `WITH gone AS (DELETE FROM responses WHERE (anonymous_id = $1 OR user_id = $1) AND (SELECT koe_require_schema(${POSTGRES_SCHEMA_VERSION})) RETURNING site, survey, answered_at, channel, touchpoint, locale, score),
        deltas AS (INSERT INTO response_count_deltas (site, survey, width, start, channel, score, n) ${countRowsSql('gone', '-1')})
        SELECT count(*) AS n FROM gone`,
       [id],

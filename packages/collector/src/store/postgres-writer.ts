@@ -1,5 +1,5 @@
 import type { Sql } from 'postgres';
-import { countRowsSql } from './postgres-migrations.js';
+import { countRowsSql, POSTGRES_SCHEMA_VERSION } from './postgres-migrations.js';
 import { ROW_COLUMNS, type ResponseRow } from './rows.js';
 
 interface Pending {
@@ -18,6 +18,7 @@ const INSERT = `WITH stored AS (
     INSERT INTO responses (${ROW_COLUMNS.join(', ')})
     SELECT ${ROW_COLUMNS.map((c) => (JSON_COLUMNS.has(c) ? `${c}::json` : c)).join(', ')}
     FROM unnest(${TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) AS u(${ROW_COLUMNS.join(', ')})
+    WHERE (SELECT koe_require_schema(${POSTGRES_SCHEMA_VERSION}))
     ON CONFLICT (id) DO NOTHING RETURNING id, site, survey, answered_at, channel, touchpoint, locale, score
   ), deltas AS (
     INSERT INTO response_count_deltas (site, survey, width, start, channel, score, n) ${countRowsSql('stored', '1')}
